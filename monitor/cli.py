@@ -1,0 +1,450 @@
+"""The ``monitor`` command line. The only place that turns MonitorError into
+``Error: ...`` and an exit code.
+
+Exit codes: 0 success; 1 an operation failed (or some input files could not be read);
+2 invalid configuration or rule files.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.alerts import alert_record, claim_record, known_record
+from monitor.errors import MonitorError, Problem, RuleError
+from monitor.fixtures import read_fixtures
+from monitor.pipeline import Pipeline, RunStats
+from monitor.rules.loader import LoadResult, load_rules
+from monitor.rules.matchers import compile_rules
+from monitor.rules.schema import RuleFile
+from monitor.settings import Settings, load_settings
+from monitor.storage import Database, open_database
+from monitor.storage.schema import AlertRow, ClaimRow, KnownClaimRow
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+db_option = click.option(
+    "--db",
+    "database_url",
+    metavar="URL",
+    help="Database URL or SQLite file path [env: MONITOR_DATABASE_URL; "
+    "default: monitor.db in the user data directory].",
+)
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Folder of rule files [env: MONITOR_RULES_DIR; default: ./rules].",
+)
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="MONITOR_CONFIG",
+    help="YAML settings file [env: MONITOR_CONFIG].",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+
+
+def settings_options(function: F) -> F:
+    """--db, --rules and --config on a command; builds ``settings`` for it."""
+
+    @config_option
+    @rules_option
+    @db_option
+    @functools.wraps(function)
+    def wrapper(
+        *args: Any,
+        config_file: Path | None,
+        rules_dir: Path | None,
+        database_url: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        settings = load_settings(config_file, database_url=database_url, rules_dir=rules_dir)
+        return function(*args, settings=settings, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class MonitorGroup(click.Group):
+    """Formats every MonitorError as ``Error: ...`` with its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RuleError as exc:
+            for problem in exc.problems:
+                click.echo(f"Error: {problem}", err=True)
+            sys.exit(exc.exit_code)
+        except MonitorError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=MonitorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="monitor")
+def main() -> None:
+    """Watch the French press for new figures and contradictions on tracked topics.
+
+    \b
+    Quick start (offline, on the bundled fixtures):
+      monitor replay seeds/
+      monitor alerts list
+    """
+
+
+# -- replay -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@settings_options
+@json_option
+def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
+    """Ingest saved articles through the full pipeline and print the alerts raised.
+
+    PATHS are folders or files: .txt articles (with an optional index.yaml giving
+    date, title, url and outlet per file), saved .html pages, or .jsonl files with one
+    article per line (url, title, published, and text or html). Articles are ingested
+    in publication-date order; replaying the same files again adds nothing.
+
+    \b
+    Examples:
+      monitor replay seeds/
+      monitor replay --db /tmp/test.db --rules my-rules/ saved-pages/ --json
+    """
+    database = open_database(settings.database_url)
+    pipeline = build_pipeline(database, settings)
+    items = read_fixtures(paths)
+    problems = [item.problem for item in items if item.problem]
+    warnings = [warning for item in items for warning in item.warnings]
+    articles = [item.article for item in items if item.article]
+    stats = RunStats()
+    run_id = pipeline.start_run("replay")
+    alert_ids: list[int] = []
+    with progress_bar(len(articles), "Ingesting") as advance:
+        for article in articles:
+            try:
+                result = pipeline.ingest(article, run_id=run_id)
+            except MonitorError as exc:
+                problems.append(Problem(article.origin or article.url, str(exc)))
+                stats.errors += 1
+                continue
+            finally:
+                advance()
+            if result.status == "unchanged":
+                stats.unchanged += 1
+            else:
+                stats.articles += 1
+            stats.claims += result.claims
+            alert_ids.extend(result.alert_ids)
+    stats.alerts = len(alert_ids)
+    stats.errors += len(problems)
+    pipeline.finish_run(run_id, stats)
+    for problem in [*warnings, *problems]:
+        label = "warning" if problem in warnings else "error"
+        click.echo(f"{label}: {problem}", err=True)
+    with database.session() as session:
+        alerts = load_alerts(session, alert_ids)
+        print_alerts(alerts, as_json)
+    if not as_json:
+        click.echo(
+            f"{len(articles)} articles read: {stats.articles} ingested, "
+            f"{stats.unchanged} already known; {stats.claims} claims, "
+            f"{stats.alerts} new alerts; {len(problems)} files could not be read.",
+            err=True,
+        )
+    if problems:
+        sys.exit(1)
+
+
+def build_pipeline(database: Database, settings: Settings) -> Pipeline:
+    result = load_rules(settings.rules_dir, channels=settings.channel_names)
+    report_rule_problems(result)
+    if not result.rule_sets:
+        raise RuleError(result.problems or [Problem(str(settings.rules_dir), "no rule files")])
+    book = compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
+    return Pipeline(database, book, channels=settings.channel_names)
+
+
+def report_rule_problems(result: LoadResult) -> None:
+    for problem in result.problems:
+        click.echo(f"warning: {problem}", err=True)
+    for path in result.broken_files:
+        click.echo(f"warning: {path}: rule file skipped until fixed", err=True)
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Callable[[], None]]:
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+# -- alerts -------------------------------------------------------------------------
+
+
+@main.group()
+def alerts() -> None:
+    """List and acknowledge alerts."""
+
+
+@alerts.command("list")
+@settings_options
+@json_option
+@click.option("--topic", help="Only this topic id.")
+@click.option("--kind", type=click.Choice(["new_quantity", "new_figure", "contradiction"]))
+@click.option("--unacknowledged", is_flag=True, help="Only alerts not acknowledged yet.")
+def alerts_list(
+    settings: Settings, as_json: bool, topic: str | None, kind: str | None, unacknowledged: bool
+) -> None:
+    """List alerts, oldest first.
+
+    \b
+    Examples:
+      monitor alerts list --kind new_figure
+      monitor alerts list --json | jq .summary
+    """
+    database = open_database(settings.database_url)
+    with database.session() as session:
+        query = select(AlertRow).order_by(AlertRow.id)
+        if topic:
+            query = query.where(AlertRow.topic == topic)
+        if kind:
+            query = query.where(AlertRow.kind == kind)
+        if unacknowledged:
+            query = query.where(AlertRow.acknowledged_at.is_(None))
+        print_alerts(list(session.scalars(query)), as_json)
+
+
+@alerts.command("ack")
+@click.argument("alert_ids", nargs=-1, required=True, type=int)
+@settings_options
+def alerts_ack(alert_ids: tuple[int, ...], settings: Settings) -> None:
+    """Mark alerts as acknowledged (seen and handled)."""
+    database = open_database(settings.database_url)
+    with database.session() as session:
+        for alert_id in alert_ids:
+            alert = session.get(AlertRow, alert_id)
+            if alert is None:
+                raise MonitorError(f"no alert #{alert_id} (see: monitor alerts list)")
+            alert.acknowledged_at = alert.acknowledged_at or datetime.now(UTC)
+            click.echo(f"alert #{alert_id} acknowledged")
+
+
+def load_alerts(session: Session, alert_ids: Sequence[int]) -> list[AlertRow]:
+    if not alert_ids:
+        return []
+    query = select(AlertRow).where(AlertRow.id.in_(alert_ids)).order_by(AlertRow.id)
+    return list(session.scalars(query))
+
+
+def print_alerts(rows: Sequence[AlertRow], as_json: bool) -> None:
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(alert_record(row), ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No alert.")
+        return
+    for row in rows:
+        where = row.article.url if row.article else "?"
+        click.echo(f"#{row.id} {row.summary} — {where}")
+
+
+# -- claims and known claims -------------------------------------------------------
+
+
+@main.group()
+def claims() -> None:
+    """List claims found in articles; accept one as known."""
+
+
+@claims.command("list")
+@settings_options
+@json_option
+@click.option("--topic", help="Only this topic id.")
+@click.option("--quantity", help="Only this quantity id.")
+@click.option("--unassigned", is_flag=True, help="Also claims that match no quantity.")
+def claims_list(
+    settings: Settings, as_json: bool, topic: str | None, quantity: str | None, unassigned: bool
+) -> None:
+    """List the claims on topics, in ingest order.
+
+    \b
+    Examples:
+      monitor claims list --quantity killed
+      monitor claims list --unassigned --json
+    """
+    database = open_database(settings.database_url)
+    with database.session() as session:
+        query = select(ClaimRow).order_by(ClaimRow.id)
+        if topic:
+            query = query.where(ClaimRow.topic == topic)
+        if quantity:
+            query = query.where(ClaimRow.quantity == quantity)
+        elif not unassigned:
+            query = query.where(ClaimRow.quantity.is_not(None))
+        rows = list(session.scalars(query))
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps(claim_record(row), ensure_ascii=False))
+            return
+        if not rows:
+            click.echo("No claim.")
+        for row in rows:
+            click.echo(
+                f"#{row.id} {row.quantity or '-'}: {row.value_text} "
+                f"[{_bound(row.low)}, {_bound(row.high)}] {row.qualifier}, "
+                f"{row.modality}, {row.source or 'no source'} — {row.article.url}"
+            )
+
+
+@claims.command("accept")
+@click.argument("claim_id", type=int)
+@settings_options
+def claims_accept(claim_id: int, settings: Settings) -> None:
+    """Promote a claim to a known claim: later figures are compared with it."""
+    database = open_database(settings.database_url)
+    with database.session() as session:
+        claim = session.get(ClaimRow, claim_id)
+        if claim is None:
+            raise MonitorError(f"no claim #{claim_id} (see: monitor claims list)")
+        if claim.quantity is None:
+            raise MonitorError(f"claim #{claim_id} matches no quantity; only tracked claims")
+        existing = session.scalar(select(KnownClaimRow).where(KnownClaimRow.claim_id == claim_id))
+        if existing is not None:
+            click.echo(f"claim #{claim_id} is already known as #{existing.id}")
+            return
+        published = claim.article.published
+        known = KnownClaimRow(
+            fingerprint=f"accepted:{claim.id}",
+            topic=claim.topic or "",
+            quantity=claim.quantity,
+            low=claim.low,
+            high=claim.high,
+            value=claim.value,
+            qualifier=claim.qualifier,
+            source=claim.source,
+            stated_on=published.date() if published else None,
+            url=claim.article.url,
+            origin="accepted",
+            claim_id=claim.id,
+            created_at=datetime.now(UTC),
+        )
+        session.add(known)
+        session.flush()
+        click.echo(f"claim #{claim_id} accepted as known claim #{known.id}")
+
+
+@main.group()
+def known() -> None:
+    """Known claims: from rule files and accepted claims."""
+
+
+@known.command("list")
+@settings_options
+@json_option
+@click.option("--topic", help="Only this topic id.")
+def known_list(settings: Settings, as_json: bool, topic: str | None) -> None:
+    """List the known claims the engine compares new figures with."""
+    database = open_database(settings.database_url)
+    build_pipeline(database, settings)  # mirrors the rule files' known claims
+    with database.session() as session:
+        query = select(KnownClaimRow).where(KnownClaimRow.active.is_(True))
+        if topic:
+            query = query.where(KnownClaimRow.topic == topic)
+        rows = list(session.scalars(query.order_by(KnownClaimRow.id)))
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps(known_record(row), ensure_ascii=False))
+            return
+        if not rows:
+            click.echo("No known claim.")
+        for row in rows:
+            origin = f"{row.rule_file}:{row.rule_line}" if row.origin == "rule" else row.url
+            click.echo(
+                f"#{row.id} {row.topic}/{row.quantity}: [{_bound(row.low)}, {_bound(row.high)}] "
+                f"{row.qualifier}, {row.source or 'no source'} — {origin}"
+            )
+
+
+def _bound(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+# -- rules --------------------------------------------------------------------------
+
+
+@main.group()
+def rules() -> None:
+    """Check rule files and export their schema."""
+
+
+@rules.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@config_option
+def rules_check(directory: Path | None, config_file: Path | None) -> None:
+    """Validate every rule file in DIRECTORY (default: the rules folder).
+
+    Lists every problem as file:line:column: field: message and exits 2 if any.
+    """
+    settings = load_settings(config_file, rules_dir=directory)
+    result = load_rules(settings.rules_dir, channels=settings.channel_names or None)
+    if result.problems:
+        raise RuleError(result.problems)
+    for rule_set in result.rule_sets:
+        rules = rule_set.rules
+        click.echo(
+            f"{rule_set.display_path}: ok (topic {rules.topic.id}, "
+            f"{len(rules.quantities)} quantities, {len(rules.known)} known claims)"
+        )
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files (for editors)."""
+    click.echo(json.dumps(RuleFile.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+# -- database -----------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@settings_options
+def db_upgrade(settings: Settings) -> None:
+    """Apply pending migrations (every command also does so on start)."""
+    database = open_database(settings.database_url, migrate=False)
+    applied = database.upgrade()
+    where = database.display_url
+    if applied:
+        click.echo(f"{where}: applied {', '.join(applied)}; now at {database.revision()}")
+    else:
+        click.echo(f"{where}: already at {database.revision()}")

@@ -1,0 +1,439 @@
+"""The one ingest path: article -> claims -> rules engine -> alerts -> outbox.
+
+Replay, the crawler and the daemon all call :meth:`Pipeline.ingest`. One article is one
+transaction: the article, its claims, the alerts they raise and the outbox rows of those
+alerts are committed together, or not at all.
+
+An article is identified by its canonical URL and by the hash of its text: the same
+article ingested twice adds nothing; the same text under another URL (a syndicated
+dispatch) is stored as a copy of the first, raises no alert and is attached as evidence
+to the alerts of the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.alerts import PARIS, summarise
+from monitor.extract import normalise_text
+from monitor.models import ArticleInput, Claim, Qualifier
+from monitor.rules.engine import Figure, Verdict, dedup_key, judge, widen
+from monitor.rules.matchers import (
+    CompiledQuantity,
+    CompiledTopic,
+    RuleBook,
+    canonical_source,
+)
+from monitor.storage import Database
+from monitor.storage.schema import (
+    AlertRow,
+    ArticleRow,
+    ClaimRow,
+    DeliveryRow,
+    EvidenceRow,
+    KnownClaimRow,
+    RunRow,
+)
+
+ClaimFinder = Callable[..., list[Claim]]
+Status = Literal["new", "updated", "unchanged", "copy", "off_topic", "not_french"]
+
+
+@dataclass
+class IngestResult:
+    article_id: int
+    status: Status
+    claims: int = 0
+    alert_ids: list[int] = field(default_factory=list)
+    evidence: int = 0  # alerts that got this article as more evidence
+
+
+@dataclass
+class RunStats:
+    articles: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    alerts: int = 0
+    errors: int = 0
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace collapsed: the same dispatch, however laid out."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Pipeline:
+    """Ingest articles into ``database`` against the compiled ``book`` of rules."""
+
+    def __init__(
+        self,
+        database: Database,
+        book: RuleBook,
+        *,
+        channels: Sequence[str] = (),
+        finder: ClaimFinder | None = None,
+    ) -> None:
+        if finder is None:  # imported here: loading the French model takes seconds
+            from monitor.claims.extractor import find_claims as finder
+        self.database = database
+        self.book = book
+        self.channels = list(channels)
+        self.finder = finder
+        self.sync_known()
+
+    # -- runs -------------------------------------------------------------------------
+
+    def start_run(self, kind: str) -> int:
+        with self.database.session() as session:
+            run = RunRow(kind=kind, started_at=utcnow())
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, stats: RunStats) -> None:
+        with self.database.session() as session:
+            run = session.get_one(RunRow, run_id)
+            run.finished_at = utcnow()
+            run.articles, run.claims = stats.articles, stats.claims
+            run.alerts, run.errors = stats.alerts, stats.errors
+
+    # -- known claims -----------------------------------------------------------------
+
+    def sync_known(self) -> None:
+        """Mirror the rule files' known claims in the database; drop those removed."""
+        with self.database.session() as session:
+            wanted: dict[str, KnownClaimRow] = {}
+            for topic in self.book.topics:
+                for known in topic.known:
+                    key = _fingerprint(
+                        known.topic, known.quantity, known.low, known.high, known.qualifier,
+                        known.source, known.stated_on, known.url,
+                    )  # fmt: skip
+                    wanted[key] = KnownClaimRow(
+                        fingerprint=key,
+                        topic=known.topic,
+                        quantity=known.quantity,
+                        low=known.low,
+                        high=known.high,
+                        value=known.value,
+                        qualifier=str(known.qualifier),
+                        source=known.source,
+                        stated_on=known.stated_on,
+                        url=known.url,
+                        note=known.note,
+                        origin="rule",
+                        rule_file=known.rule_file,
+                        rule_line=known.rule_line,
+                        created_at=utcnow(),
+                    )
+            existing = session.scalars(select(KnownClaimRow).where(KnownClaimRow.origin == "rule"))
+            for row in existing:
+                if row.fingerprint in wanted:
+                    fresh = wanted.pop(row.fingerprint)
+                    row.active = True
+                    row.rule_file, row.rule_line, row.note = (
+                        fresh.rule_file,
+                        fresh.rule_line,
+                        fresh.note,
+                    )
+                else:
+                    row.active = False
+            session.add_all(wanted.values())
+
+    # -- ingest -----------------------------------------------------------------------
+
+    def ingest(self, article: ArticleInput, *, run_id: int | None = None) -> IngestResult:
+        with self.database.session() as session:
+            return self._ingest(session, article, run_id)
+
+    def _ingest(self, session: Session, article: ArticleInput, run_id: int | None) -> IngestResult:
+        text = normalise_text(article.text)
+        digest = content_hash(text)
+        now = utcnow()
+        row = session.scalar(select(ArticleRow).where(ArticleRow.url == article.url))
+        status: Status
+        if row is not None and row.content_hash == digest:
+            return IngestResult(row.id, "unchanged")
+        if row is None:
+            original = session.scalar(
+                select(ArticleRow)
+                .where(ArticleRow.content_hash == digest, ArticleRow.duplicate_of_id.is_(None))
+                .limit(1)
+            )
+            row = ArticleRow(
+                url=article.url,
+                first_seen=now,
+                duplicate_of_id=original.id if original else None,
+            )
+            session.add(row)
+            status = "copy" if original else "new"
+        else:
+            status = "updated"
+        row.title = article.title
+        row.text = text
+        row.published = article.published
+        row.language = article.language
+        row.outlet = article.outlet
+        row.author = article.author
+        row.content_hash = digest
+        row.origin = article.origin
+        row.updated_at = now
+        session.flush()
+        if row.duplicate_of_id is not None:
+            evidence = self._attach_copy(session, row)
+            return IngestResult(row.id, "copy", evidence=evidence)
+        if article.language and not article.language.lower().startswith("fr"):
+            return IngestResult(row.id, "not_french")
+        topics = self.book.topics_for(f"{article.title or ''}\n{text}")
+        if not topics:
+            return IngestResult(row.id, "off_topic" if status == "new" else status)
+        claims = self.finder(
+            text, title=article.title, published=article.published, lexicon=self.book.lexicon
+        )
+        result = IngestResult(row.id, status)
+        for claim in claims:
+            for topic in topics:
+                self._record_claim(session, row, topic, claim, run_id, result)
+        return result
+
+    def _record_claim(
+        self,
+        session: Session,
+        article: ArticleRow,
+        topic: CompiledTopic,
+        claim: Claim,
+        run_id: int | None,
+        result: IngestResult,
+    ) -> None:
+        quantity = self.book.quantity_for(topic, claim)
+        source = canonical_source(topic, claim.source)
+        low, high = claim.low, claim.high
+        if claim.qualifier is Qualifier.APPROX and claim.value is not None:
+            low, high = widen(claim.value, topic.alerting.tolerance)
+        fingerprint = _fingerprint(
+            topic.id, quantity.id if quantity else None, claim.span, claim.value_text,
+            low, high, claim.qualifier, claim.sentence,
+        )  # fmt: skip
+        exists = session.scalar(
+            select(ClaimRow.id).where(
+                ClaimRow.article_id == article.id, ClaimRow.fingerprint == fingerprint
+            )
+        )
+        if exists is not None:
+            return
+        row = ClaimRow(
+            article_id=article.id,
+            fingerprint=fingerprint,
+            topic=topic.id,
+            quantity=quantity.id if quantity else None,
+            value_text=claim.value_text,
+            value=claim.value,
+            low=low,
+            high=high,
+            qualifier=str(claim.qualifier),
+            unit=str(claim.unit),
+            currency=claim.currency,
+            noun=claim.noun,
+            noun_phrase=claim.noun_phrase,
+            predicate=claim.predicate,
+            source=source,
+            source_text=claim.source_text,
+            modality=str(claim.modality),
+            time_ref=claim.time_ref,
+            time_text=claim.time_text,
+            sentence=claim.sentence,
+            span_start=claim.span[0],
+            span_end=claim.span[1],
+            denial=claim.denial,
+            created_at=utcnow(),
+        )
+        session.add(row)
+        session.flush()
+        result.claims += 1
+        if quantity is None:
+            return
+        figure = Figure(
+            low=low,
+            high=high,
+            qualifier=claim.qualifier,
+            value=claim.value,
+            source=source,
+            stated_on=_stated_on(article),
+            denial=claim.denial,
+            reference_id=f"claim:{row.id}",
+        )
+        references = self._references(session, topic.id, quantity.id, exclude_claim=row.id)
+        verdict = judge(
+            figure,
+            list(references.values()),
+            cumulative=quantity.spec.kind == "cumulative",
+            alerting=topic.alerting,
+        )
+        if verdict is None:
+            agreeing = [key for key, ref in references.items() if figure.agrees_with(ref)]
+            result.evidence += self._corroborate(session, article, row, agreeing)
+            return
+        self._raise(session, article, topic, quantity, row, figure, verdict, run_id, result)
+
+    def _references(
+        self, session: Session, topic: str, quantity: str, *, exclude_claim: int
+    ) -> dict[str, Figure]:
+        """Known claims and every earlier claim on the same quantity, by reference id."""
+        references: dict[str, Figure] = {}
+        known_rows = session.scalars(
+            select(KnownClaimRow).where(
+                KnownClaimRow.topic == topic,
+                KnownClaimRow.quantity == quantity,
+                KnownClaimRow.active.is_(True),
+            )
+        )
+        for known in known_rows:
+            references[f"known:{known.id}"] = Figure(
+                low=known.low,
+                high=known.high,
+                qualifier=Qualifier(known.qualifier),
+                value=known.value,
+                source=known.source,
+                stated_on=known.stated_on,
+                reference_id=f"known:{known.id:09d}",
+            )
+        claim_rows = session.execute(
+            select(ClaimRow, ArticleRow)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(
+                ClaimRow.topic == topic,
+                ClaimRow.quantity == quantity,
+                ClaimRow.id != exclude_claim,
+            )
+        )
+        for claim, article in claim_rows:
+            references[f"claim:{claim.id}"] = Figure(
+                low=claim.low,
+                high=claim.high,
+                qualifier=Qualifier(claim.qualifier),
+                value=claim.value,
+                source=claim.source,
+                stated_on=_stated_on(article),
+                reference_id=f"claim:{claim.id:09d}",
+            )
+        return references
+
+    def _raise(
+        self,
+        session: Session,
+        article: ArticleRow,
+        topic: CompiledTopic,
+        quantity: CompiledQuantity,
+        claim: ClaimRow,
+        figure: Figure,
+        verdict: Verdict,
+        run_id: int | None,
+        result: IngestResult,
+    ) -> None:
+        key = dedup_key(topic.id, quantity.id, verdict.kind, figure)
+        alert = session.scalar(select(AlertRow).where(AlertRow.dedup_key == key))
+        if alert is not None:
+            result.evidence += _add_evidence(session, alert.id, article.id, claim.id)
+            return
+        previous_kind, _, previous_id = (verdict.previous.reference_id or "").partition(":")
+        previous = int(previous_id) if previous_id else None
+        alert = AlertRow(
+            dedup_key=key,
+            kind=str(verdict.kind),
+            topic=topic.id,
+            quantity=quantity.id,
+            claim_id=claim.id,
+            previous_claim_id=previous if previous_kind == "claim" else None,
+            previous_known_id=previous if previous_kind == "known" else None,
+            article_id=article.id,
+            run_id=run_id,
+            sentence=claim.sentence,
+            summary=summarise(quantity.spec.label, figure, verdict),
+            details={
+                "direction": verdict.direction,
+                "delta": verdict.delta,
+                "percent": verdict.percent,
+                "reason": verdict.reason or None,
+                "quantity_label": quantity.spec.label,
+                "topic_title": topic.title,
+            },
+            rule_file=topic.rule_file,
+            rule_line=quantity.line,
+            created_at=utcnow(),
+        )
+        session.add(alert)
+        session.flush()
+        routes = topic.alerting.channels
+        channels = self.channels if routes is None else routes.get(verdict.kind, [])
+        for channel in channels:
+            if channel in self.channels:
+                session.add(
+                    DeliveryRow(
+                        alert_id=alert.id,
+                        channel=channel,
+                        status="pending",
+                        idempotency_key=f"msg_{uuid.uuid4().hex}",
+                        next_attempt_at=alert.created_at,
+                        created_at=alert.created_at,
+                    )
+                )
+        result.alert_ids.append(alert.id)
+
+    def _corroborate(
+        self, session: Session, article: ArticleRow, claim: ClaimRow, agreeing: list[str]
+    ) -> int:
+        """A claim that agrees with earlier ones is evidence for the alerts they raised."""
+        claim_ids = [int(key.partition(":")[2]) for key in agreeing if key.startswith("claim:")]
+        if not claim_ids:
+            return 0
+        alert_ids = session.scalars(
+            select(AlertRow.id).where(
+                AlertRow.claim_id.in_(claim_ids), AlertRow.article_id != article.id
+            )
+        ).all()
+        return sum(_add_evidence(session, alert_id, article.id, claim.id) for alert_id in alert_ids)
+
+    def _attach_copy(self, session: Session, copy: ArticleRow) -> int:
+        alert_ids = session.scalars(
+            select(AlertRow.id).where(AlertRow.article_id == copy.duplicate_of_id)
+        ).all()
+        return sum(_add_evidence(session, alert_id, copy.id, None) for alert_id in alert_ids)
+
+
+def _add_evidence(session: Session, alert_id: int, article_id: int, claim_id: int | None) -> int:
+    exists = session.scalar(
+        select(EvidenceRow.id).where(
+            EvidenceRow.alert_id == alert_id, EvidenceRow.article_id == article_id
+        )
+    )
+    if exists is not None:
+        return 0
+    alert_article = session.scalar(select(AlertRow.article_id).where(AlertRow.id == alert_id))
+    if alert_article == article_id:
+        return 0
+    session.add(
+        EvidenceRow(alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow())
+    )
+    return 1
+
+
+def _stated_on(article: ArticleRow) -> date | None:
+    if article.published is None:
+        return None
+    return article.published.astimezone(PARIS).date()
+
+
+def _fingerprint(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(repr(part) for part in parts).encode()).hexdigest()

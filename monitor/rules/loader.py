@@ -1,0 +1,254 @@
+"""Reading rule files with positions, so every problem says ``file:line:column: field``.
+
+Loading is staged: YAML syntax, then the schema (every error of a file at once), then
+checks inside a file (known claims naming unknown quantities), then checks across files
+(duplicate topic ids, unknown channels). A broken file is reported and skipped; the
+others still load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from monitor.errors import Problem
+from monitor.rules.schema import RuleFile
+
+Position = tuple[int, int]  # 1-based line and column
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One valid rule file, with where each value was written."""
+
+    path: Path
+    rules: RuleFile
+    positions: dict[PathKey, Position] = field(repr=False)
+
+    def line_of(self, *key: str | int) -> int:
+        return position_of(self.positions, key)[0]
+
+    @property
+    def display_path(self) -> str:
+        return display(self.path)
+
+
+@dataclass
+class LoadResult:
+    rule_sets: list[RuleSet]
+    problems: list[Problem]
+    broken_files: list[Path]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"})
+
+
+def load_rules(directory: Path, *, channels: Sequence[str] | None = None) -> LoadResult:
+    """Load every ``*.yaml`` in ``directory``; problems are collected, not raised."""
+    if not directory.is_dir():
+        problem = Problem(
+            path=display(directory),
+            message="rules directory not found",
+            hint="pass --rules DIR or set MONITOR_RULES_DIR",
+        )
+        return LoadResult([], [problem], [directory])
+    return load_rule_files(rule_files(directory), channels=channels)
+
+
+def load_rule_files(paths: Iterable[Path], *, channels: Sequence[str] | None = None) -> LoadResult:
+    rule_sets: list[RuleSet] = []
+    problems: list[Problem] = []
+    broken: list[Path] = []
+    for path in paths:
+        rule_set, file_problems = load_rule_file(path)
+        if rule_set is None:
+            broken.append(path)
+        else:
+            rule_sets.append(rule_set)
+        problems.extend(file_problems)
+    cross_problems, cross_broken = check_across(rule_sets, channels)
+    problems.extend(cross_problems)
+    broken.extend(cross_broken)
+    rule_sets = [rule_set for rule_set in rule_sets if rule_set.path not in cross_broken]
+    problems.sort(key=Problem.sort_key)
+    return LoadResult(rule_sets, problems, broken)
+
+
+def load_rule_file(path: Path) -> tuple[RuleSet | None, list[Problem]]:
+    name = display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(name, f"not UTF-8 text (byte {exc.start})", hint="save it as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(name, f"cannot read: {exc.strerror}")]
+    try:
+        data, positions = parse_yaml(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        return None, [Problem(name, message, line=line, column=column)]
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        return None, [Problem(name, f"expected a mapping with topic and quantities, got {found}")]
+    try:
+        rules = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        return None, [schema_problem(name, error, positions) for error in exc.errors()]
+    rule_set = RuleSet(path, rules, positions)
+    problems = check_within(rule_set)
+    return (None if problems else rule_set), problems
+
+
+def schema_problem(name: str, error: Any, positions: dict[PathKey, Position]) -> Problem:
+    location: PathKey = tuple(part for part in error["loc"] if not str(part).startswith("function"))
+    line, column = position_of(positions, location)
+    field_name = format_field(location)
+    message = error["msg"]
+    given = error.get("input")
+    if error["type"] not in {"missing"} and isinstance(given, str | int | float | bool):
+        message += f", got {given!r}"
+    return Problem(name, message, line=line, column=column, field=field_name or None)
+
+
+def format_field(location: Sequence[str | int]) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def position_of(positions: dict[PathKey, Position], key: Sequence[str | int]) -> Position:
+    """The position of ``key``, or of its nearest written parent."""
+    parts = tuple(key)
+    while parts:
+        if parts in positions:
+            return positions[parts]
+        parts = parts[:-1]
+    return positions.get((), (1, 1))
+
+
+def parse_yaml(text: str) -> tuple[Any, dict[PathKey, Position]]:
+    """Parse with the safe loader and record the position of every value by its path."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    positions: dict[PathKey, Position] = {}
+    _record_positions(node, (), positions)
+    return data, positions
+
+
+def _record_positions(node: yaml.Node, path: PathKey, positions: dict[PathKey, Position]) -> None:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            _record_positions(value_node, (*path, key), positions)
+            # A missing or extra key is best reported at the key itself.
+            positions.setdefault((*path, key, "__key__"), positions[(*path, key)])
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, (*path, index), positions)
+
+
+def check_within(rule_set: RuleSet) -> list[Problem]:
+    rules = rule_set.rules
+    name = rule_set.display_path
+    quantity_ids = {quantity.id for quantity in rules.quantities}
+    source_names = {source.name for source in rules.sources}
+    problems: list[Problem] = []
+    for index, known in enumerate(rules.known):
+        if known.quantity not in quantity_ids:
+            line, column = position_of(rule_set.positions, ("known", index, "quantity"))
+            expected = ", ".join(sorted(quantity_ids))
+            problems.append(
+                Problem(
+                    name,
+                    f"unknown quantity {known.quantity!r} (expected one of: {expected})",
+                    line=line,
+                    column=column,
+                    field=f"known[{index}].quantity",
+                )
+            )
+        if known.source is not None and source_names and known.source not in source_names:
+            line, column = position_of(rule_set.positions, ("known", index, "source"))
+            problems.append(
+                Problem(
+                    name,
+                    f"unknown source {known.source!r}",
+                    line=line,
+                    column=column,
+                    field=f"known[{index}].source",
+                    hint="declare it under sources, or use one of: "
+                    + ", ".join(sorted(source_names)),
+                )
+            )
+    return problems
+
+
+def check_across(
+    rule_sets: list[RuleSet], channels: Sequence[str] | None
+) -> tuple[list[Problem], list[Path]]:
+    problems: list[Problem] = []
+    broken: list[Path] = []
+    first_by_topic: dict[str, RuleSet] = {}
+    for rule_set in rule_sets:
+        topic_id = rule_set.rules.topic.id
+        first = first_by_topic.setdefault(topic_id, rule_set)
+        if first is not rule_set:
+            line, column = position_of(rule_set.positions, ("topic", "id"))
+            problems.append(
+                Problem(
+                    rule_set.display_path,
+                    f"topic id {topic_id!r} is already used by "
+                    f"{first.display_path}:{first.line_of('topic', 'id')}",
+                    line=line,
+                    column=column,
+                    field="topic.id",
+                )
+            )
+            broken.append(rule_set.path)
+        routes = rule_set.rules.alerting.channels
+        if channels is None or routes is None:
+            continue
+        for kind, names in routes.items():
+            for index, channel in enumerate(names):
+                if channel not in channels:
+                    line, column = position_of(
+                        rule_set.positions, ("alerting", "channels", str(kind), index)
+                    )
+                    known = ", ".join(channels) or "none are configured"
+                    problems.append(
+                        Problem(
+                            rule_set.display_path,
+                            f"unknown channel {channel!r} (settings declare: {known})",
+                            line=line,
+                            column=column,
+                            field=f"alerting.channels.{kind}[{index}]",
+                        )
+                    )
+    return problems, broken

@@ -1,0 +1,294 @@
+"""Rule files compiled once into matchers: which topics an article is about, which
+quantity a claim counts, which canonical source a name is.
+
+Terms are matched on folded text (lowercase, no accents) and indexed by the start of their
+first word, so finding the topics of an article costs about the same for one topic or a
+hundred; quantities are looked up by the claim's counted noun.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from monitor.models import Claim, Lexicon, Qualifier, Unit
+from monitor.rules.loader import RuleSet
+from monitor.rules.schema import Alerting, Quantity
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
+PLURAL_FEMININE = r"(?:e|ne|le)?s?"
+WORD = re.compile(r"\w+")
+PREFIX = 4
+VERB_ENDINGS = ("ees", "ee", "es", "er", "ir", "re", "is", "e", "s", "i")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, straight apostrophes and hyphens: the form all matching uses."""
+    decomposed = unicodedata.normalize("NFD", text.translate(APOSTROPHES).lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def noun_key(text: str) -> str:
+    """A noun phrase as folded singular words: "Unités d'artillerie" -> "unite d'artillerie"."""
+    words = re.split(r"\s+", fold(text).strip())
+    return " ".join(_singular(word) for word in words if word)
+
+
+def _singular(word: str) -> str:
+    parts = word.split("-")
+    return "-".join(p[:-1] if len(p) > 3 and p[-1] in "sx" and p[-2] != "s" else p for p in parts)
+
+
+def predicate_key(text: str) -> str:
+    """A verb reduced to a stem shared by its infinitive and participles: tuer/tués -> tu."""
+    word = fold(text).strip()
+    for ending in VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def term_pattern(term: str) -> str:
+    """A whole-word pattern for a term; ``re:`` terms are used as written."""
+    if term.startswith("re:"):
+        return term[3:]
+    words = [re.escape(word) for word in fold(term).split()]
+    body = r"\s+".join(words)
+    if body and body[-1].isalpha():
+        body += PLURAL_FEMININE
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledQuantity:
+    topic: str
+    spec: Quantity
+    line: int
+    noun_keys: frozenset[str]
+    predicate_keys: frozenset[str]
+    context: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def accepts(self, claim: Claim, folded_sentence: str) -> bool:
+        if claim.unit is not Unit.COUNT or claim.modality not in self.spec.modalities:
+            return False
+        if self.predicate_keys and (
+            claim.predicate is None or predicate_key(claim.predicate) not in self.predicate_keys
+        ):
+            return False
+        if self.context is not None and not self.context.search(folded_sentence):
+            return False
+        phrase = fold(claim.noun_phrase or claim.noun or "")
+        return self.exclude is None or not self.exclude.search(phrase)
+
+
+@dataclass(frozen=True)
+class KnownFigure:
+    """A known claim from a rule file, with where it was written."""
+
+    topic: str
+    quantity: str
+    low: float | None
+    high: float | None
+    value: float | None
+    qualifier: Qualifier
+    source: str | None
+    stated_on: date | None
+    url: str | None
+    note: str | None
+    rule_file: str
+    rule_line: int
+
+
+@dataclass(eq=False)
+class CompiledTopic:
+    id: str
+    title: str
+    rule_set: RuleSet
+    alerting: Alerting
+    required_groups: list[frozenset[int]]  # each group: term ids, one must be present
+    any_terms: frozenset[int]
+    none_terms: frozenset[int]
+    quantities: list[CompiledQuantity]
+    known: list[KnownFigure]
+    sources: dict[str, str]  # folded alias -> canonical name
+
+    @property
+    def rule_file(self) -> str:
+        return self.rule_set.display_path
+
+    def is_about(self, present: frozenset[int]) -> bool:
+        if present & self.none_terms:
+            return False
+        if self.any_terms and not present & self.any_terms:
+            return False
+        return all(present & group for group in self.required_groups)
+
+    def quantity(self, quantity_id: str) -> CompiledQuantity | None:
+        return next((q for q in self.quantities if q.id == quantity_id), None)
+
+
+@dataclass
+class RuleBook:
+    """Every loaded topic, compiled; build once per rule (re)load."""
+
+    topics: list[CompiledTopic]
+    terms: list[re.Pattern[str]]  # by term id
+    terms_by_prefix: dict[str, list[int]]  # first four letters of a term's first word -> ids
+    regex_terms: list[int]  # "re:" terms, always tried
+    nouns: dict[str, list[CompiledQuantity]] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def topics_for(self, text: str) -> list[CompiledTopic]:
+        """The topics an article is about.
+
+        Only terms whose first word starts like a word of the text are tried, so the cost
+        follows the text, not the number of topics.
+        """
+        folded = fold(text)
+        prefixes = {word[:PREFIX] for word in WORD.findall(folded)}
+        tried = {i for prefix in prefixes for i in self.terms_by_prefix.get(prefix, ())}
+        tried.update(self.regex_terms)
+        present = frozenset(i for i in tried if self.terms[i].search(folded))
+        return [topic for topic in self.topics if topic.is_about(present)]
+
+    def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
+        """The first quantity of ``topic`` (in file order) that counts what ``claim`` counts."""
+        candidates = self.candidates(claim)
+        if not candidates:
+            return None
+        folded_sentence = fold(claim.sentence)
+        ranked = [q for q in topic.quantities if q in candidates]
+        # A quantity that demands context ("Koursk") is more specific: try it first.
+        ranked.sort(key=lambda q: q.context is None)
+        return next((q for q in ranked if q.accepts(claim, folded_sentence)), None)
+
+    def candidates(self, claim: Claim) -> set[CompiledQuantity]:
+        found: set[CompiledQuantity] = set()
+        for text in (claim.noun, claim.noun_phrase):
+            if not text:
+                continue
+            key = noun_key(text)
+            words = key.split()
+            # Every run of consecutive words of the phrase can be the counted noun.
+            for start in range(len(words)):
+                for end in range(start + 1, len(words) + 1):
+                    found.update(self.nouns.get(" ".join(words[start:end]), ()))
+        return found
+
+
+def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.1) -> RuleBook:
+    term_ids: dict[str, int] = {}
+    terms_by_prefix: dict[str, list[int]] = defaultdict(list)
+    regex_terms: list[int] = []
+
+    def term_id(term: str) -> int:
+        pattern = term_pattern(term)
+        if pattern not in term_ids:
+            term_ids[pattern] = len(term_ids)
+            first_word = WORD.findall(fold(term))
+            if term.startswith("re:") or not first_word:
+                regex_terms.append(term_ids[pattern])
+            else:
+                terms_by_prefix[first_word[0][:PREFIX]].append(term_ids[pattern])
+        return term_ids[pattern]
+
+    topics: list[CompiledTopic] = []
+    nouns: dict[str, list[CompiledQuantity]] = defaultdict(list)
+    all_nouns: set[str] = set()
+    all_predicates: set[str] = set()
+    all_sources: dict[str, str] = {}
+    tolerances: list[float] = []
+    for rule_set in rule_sets:
+        rules = rule_set.rules
+        topic_id = rules.topic.id
+        quantities = []
+        for index, spec in enumerate(rules.quantities):
+            compiled = CompiledQuantity(
+                topic=topic_id,
+                spec=spec,
+                line=rule_set.line_of("quantities", index),
+                noun_keys=frozenset(noun_key(noun) for noun in spec.nouns),
+                predicate_keys=frozenset(predicate_key(p) for p in spec.predicates),
+                context=_alternation(spec.context),
+                exclude=_alternation(spec.exclude),
+            )
+            quantities.append(compiled)
+            for key in compiled.noun_keys:
+                nouns[key].append(compiled)
+            all_nouns.update(noun.lower() for noun in spec.nouns)
+            all_predicates.update(predicate.lower() for predicate in spec.predicates)
+        sources = {}
+        for source in rules.sources:
+            for alias in (source.name, *(source.aliases or [])):
+                sources[fold(alias)] = source.name
+                all_sources[unicodedata.normalize("NFC", alias.lower())] = source.name
+        known = [
+            KnownFigure(
+                topic=topic_id,
+                quantity=item.quantity,
+                low=item.low if item.low is not None else item.value,
+                high=item.high if item.high is not None else item.value,
+                value=item.value,
+                qualifier=item.qualifier,
+                source=item.source,
+                stated_on=item.date,
+                url=item.url,
+                note=item.note,
+                rule_file=rule_set.display_path,
+                rule_line=rule_set.line_of("known", index),
+            )
+            for index, item in enumerate(rules.known)
+        ]
+        known = [widen_known(figure, rules.alerting.tolerance) for figure in known]
+        match = rules.topic.match
+        topics.append(
+            CompiledTopic(
+                id=topic_id,
+                title=rules.topic.title,
+                rule_set=rule_set,
+                alerting=rules.alerting,
+                required_groups=[frozenset(term_id(t) for t in group) for group in match.all],
+                any_terms=frozenset(term_id(t) for t in match.any),
+                none_terms=frozenset(term_id(t) for t in match.none),
+                quantities=quantities,
+                known=known,
+                sources=sources,
+            )
+        )
+        tolerances.append(rules.alerting.tolerance)
+    terms = [re.compile(pattern) for pattern in term_ids]
+    lexicon = Lexicon(
+        nouns=frozenset(all_nouns),
+        predicates=frozenset(all_predicates),
+        sources=all_sources,
+        approx_tolerance=max(tolerances, default=default_tolerance),
+    )
+    return RuleBook(topics, terms, dict(terms_by_prefix), regex_terms, dict(nouns), lexicon)
+
+
+def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:
+    """An approximate known figure gets the topic's tolerance, like an extracted one."""
+    if figure.qualifier is not Qualifier.APPROX or figure.value is None:
+        return figure
+    half = abs(figure.value) * tolerance
+    return replace(figure, low=figure.value - half, high=figure.value + half)
+
+
+def _alternation(terms: Iterable[str]) -> re.Pattern[str] | None:
+    patterns = [term_pattern(term) for term in terms]
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def canonical_source(topic: CompiledTopic, source: str | None) -> str | None:
+    if source is None:
+        return None
+    return topic.sources.get(fold(source), source)

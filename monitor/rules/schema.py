@@ -1,0 +1,144 @@
+"""The rule file contract: one topic per YAML file in ``rules/``.
+
+``monitor rules schema`` prints it as JSON Schema for editors; ``docs/rules.md`` explains
+each key with examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from monitor.models import AlertKind, Modality, Qualifier
+
+IDENTIFIER = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Match(Strict):
+    """Which articles are about the topic.
+
+    Terms are case- and accent-insensitive whole words; the last word of a term also
+    matches its plural and feminine forms (``nord-coréen`` matches ``nord-coréennes``).
+    A term written ``re:...`` is a regular expression on the lowercased, accent-free text.
+    """
+
+    all: list[list[str]] = Field(
+        default_factory=list,
+        description="Groups of terms; every group must have at least one term in the article.",
+    )
+    any: list[str] = Field(
+        default_factory=list, description="At least one of these terms must appear (if given)."
+    )
+    none: list[str] = Field(
+        default_factory=list, description="The article is not about the topic if one appears."
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Match:
+        if not self.all and not self.any:
+            raise ValueError("give at least one 'all' group or 'any' list of terms")
+        return self
+
+
+class Topic(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    title: str
+    language: Literal["fr"] = "fr"
+    match: Match
+
+
+class Source(Strict):
+    """A canonical source name and the ways the press writes it."""
+
+    name: str = Field(min_length=1)
+    label: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Quantity(Strict):
+    """A tracked quantity and how to recognise claims about it."""
+
+    id: str = Field(pattern=IDENTIFIER)
+    label: str = Field(description="French label used in alerts: 'tués', 'soldats déployés'.")
+    kind: Literal["cumulative", "level", "planned"] = Field(
+        description="cumulative never goes down; level is a current state; planned is announced"
+    )
+    nouns: list[str] = Field(min_length=1, description="Counted nouns (lemmas or phrases).")
+    predicates: list[str] = Field(
+        default_factory=list,
+        description="What happened to the counted thing (verb lemmas); empty means any.",
+    )
+    modalities: list[Modality] = Field(
+        default_factory=lambda: [Modality.ASSERTED, Modality.REPORTED],
+        description="Modalities that count for this quantity (planned figures are their own).",
+    )
+    context: list[str] = Field(
+        default_factory=list,
+        description="Terms of which one must appear in the claim's sentence ('Koursk').",
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Phrases that disqualify a claim ('soldats ukrainiens').",
+    )
+
+
+class Known(Strict):
+    """A claim already known to the analysts."""
+
+    quantity: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    source: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_figure(self) -> Known:
+        if self.value is None and self.low is None and self.high is None:
+            raise ValueError("give a value, or low and/or high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        return self
+
+
+class Alerting(Strict):
+    tolerance: float = Field(
+        default=0.1, ge=0, le=1, description="Relative half-width of an approximate figure."
+    )
+    kinds: list[AlertKind] = Field(default_factory=lambda: list(AlertKind))
+    contradiction_window_days: int = Field(
+        default=30,
+        ge=0,
+        description="Disagreeing figures from different sources closer than this contradict.",
+    )
+    channels: dict[AlertKind, list[str]] | None = Field(
+        default=None,
+        description="Channels per alert kind; absent means every kind to every channel.",
+    )
+
+
+class RuleFile(Strict):
+    topic: Topic
+    sources: list[Source] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(min_length=1)
+    known: list[Known] = Field(default_factory=list)
+    alerting: Alerting = Field(default_factory=Alerting)
+
+    @field_validator("quantities")
+    @classmethod
+    def _unique_quantities(cls, quantities: list[Quantity]) -> list[Quantity]:
+        seen: set[str] = set()
+        for quantity in quantities:
+            if quantity.id in seen:
+                raise ValueError(f"quantity id {quantity.id!r} is used twice")
+            seen.add(quantity.id)
+        return quantities

@@ -1,0 +1,96 @@
+"""One typed Settings object, built once in ``monitor.cli`` and passed down.
+
+Values come, strongest first, from command-line options, ``MONITOR_*`` environment
+variables, an optional YAML settings file (``--config`` or ``MONITOR_CONFIG``), and the
+defaults below. Secrets are read only from the environment or from files, never from
+rule files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from monitor.errors import ConfigError, Problem
+
+APP_NAME = "monitor"
+
+
+def default_database_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME))
+    return f"sqlite:///{data_dir / 'monitor.db'}"
+
+
+def default_rules_dir() -> Path:
+    local = Path("rules")
+    if local.is_dir():
+        return local
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "rules"
+
+
+class ChannelSettings(BaseModel):
+    """A delivery channel; alert kinds are routed to channels by name."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    kind: Literal["email", "webhook", "slack", "mattermost", "apprise"]
+    url: str | None = None
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="forbid")
+
+    database_url: str = Field(default_factory=default_database_url)
+    rules_dir: Path = Field(default_factory=default_rules_dir)
+    channels: list[ChannelSettings] = Field(default_factory=list)
+    approx_tolerance: float = Field(default=0.1, ge=0, le=1)
+
+    @property
+    def channel_names(self) -> list[str]:
+        return [channel.name for channel in self.channels]
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings from a YAML file (optional), the environment and ``overrides``.
+
+    ``overrides`` whose value is None are ignored, so CLI options can be passed as they are.
+    """
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        values.update(_read_config_file(config_file))
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        path = str(config_file) if config_file else "settings"
+        problems = [
+            Problem(
+                path=path,
+                field=".".join(str(part) for part in error["loc"]),
+                message=error["msg"],
+            )
+            for error in exc.errors()
+        ]
+        raise ConfigError("\n".join(str(problem) for problem in problems)) from exc
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read settings file: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings, got {type(loaded).__name__}")
+    return loaded

@@ -1,0 +1,273 @@
+"""The database schema: typed SQLAlchemy 2 ORM models.
+
+Every change here comes with an Alembic migration in ``migrations/versions``; the
+``test_migrations`` test fails when the models and the migrations disagree.
+Datetimes are stored tz-aware in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A tz-aware UTC datetime on every backend (SQLite would give naive ones back)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: store tz-aware datetimes")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+    }
+
+
+class SourceRow(Base):
+    """A configured feed or sitemap, with its crawl state and health."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="rss")
+    language: Mapped[str | None] = mapped_column(String(10))
+    interval_seconds: Mapped[int] = mapped_column(Integer, default=900)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    consecutive_errors: Mapped[int] = mapped_column(Integer, default=0)
+    last_error_class: Mapped[str | None] = mapped_column(String(100))
+    last_error_status: Mapped[int | None] = mapped_column(Integer)
+    last_error_message: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    next_attempt_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class ArticleRow(Base):
+    """One article, identified by canonical URL; ``content_hash`` finds exact copies."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[datetime | None]
+    language: Mapped[str | None] = mapped_column(String(10))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    origin: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    claims: Mapped[list[ClaimRow]] = relationship(back_populates="article")
+
+
+class ClaimRow(Base):
+    """A figure found in an article, assigned to a topic's quantity (or to none)."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("article_id", "fingerprint"),
+        Index("ix_claims_topic_quantity", "topic", "quantity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    topic: Mapped[str | None] = mapped_column(String(100))
+    quantity: Mapped[str | None] = mapped_column(String(100))
+    value_text: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(20))
+    unit: Mapped[str] = mapped_column(String(20), default="count")
+    currency: Mapped[str | None] = mapped_column(String(10))
+    noun: Mapped[str | None] = mapped_column(Text)
+    noun_phrase: Mapped[str | None] = mapped_column(Text)
+    predicate: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    modality: Mapped[str] = mapped_column(String(20))
+    time_ref: Mapped[date | None] = mapped_column(Date)
+    time_text: Mapped[str | None] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    denial: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+
+    article: Mapped[ArticleRow] = relationship(back_populates="claims")
+
+
+class KnownClaimRow(Base):
+    """A claim the analysts hold as known: from a rule file, or an accepted claim."""
+
+    __tablename__ = "known_claims"
+    __table_args__ = (Index("ix_known_claims_topic_quantity", "topic", "quantity"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    topic: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[str] = mapped_column(String(100))
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    value: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str | None] = mapped_column(Text)
+    stated_on: Mapped[date | None] = mapped_column(Date)
+    url: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20))  # "rule" | "accepted"
+    rule_file: Mapped[str | None] = mapped_column(Text)
+    rule_line: Mapped[int | None] = mapped_column(Integer)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+
+
+class RunRow(Base):
+    """One ingest pass (replay, crawl): alerts raised in it are delivered together."""
+
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    claims: Mapped[int] = mapped_column(Integer, default=0)
+    alerts: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AlertRow(Base):
+    """A raised alert; ``dedup_key`` makes it unique per topic, quantity, kind and interval."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    topic: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[str | None] = mapped_column(String(100))
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    previous_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    previous_known_id: Mapped[int | None] = mapped_column(ForeignKey("known_claims.id"))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+    sentence: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    rule_file: Mapped[str | None] = mapped_column(Text)
+    rule_line: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+
+    claim: Mapped[ClaimRow | None] = relationship(foreign_keys=[claim_id])
+    previous_claim: Mapped[ClaimRow | None] = relationship(foreign_keys=[previous_claim_id])
+    previous_known: Mapped[KnownClaimRow | None] = relationship()
+    article: Mapped[ArticleRow | None] = relationship()
+    evidence: Mapped[list[EvidenceRow]] = relationship(back_populates="alert")
+
+
+class EvidenceRow(Base):
+    """Another article that carries an alert's figure (raised once, evidenced many times)."""
+
+    __tablename__ = "alert_evidence"
+    __table_args__ = (UniqueConstraint("alert_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
+    added_at: Mapped[datetime]
+
+    alert: Mapped[AlertRow] = relationship(back_populates="evidence")
+    article: Mapped[ArticleRow] = relationship()
+
+
+class DeliveryRow(Base):
+    """The outbox: one row per alert x channel, written with the alert."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("alert_id", "channel"),
+        Index("ix_deliveries_status_next", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    idempotency_key: Mapped[str] = mapped_column(String(100), unique=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    last_attempt_at: Mapped[datetime | None]
+    response: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+    alert: Mapped[AlertRow] = relationship()
+
+
+__all__ = [
+    "AlertRow",
+    "ArticleRow",
+    "Base",
+    "ClaimRow",
+    "DeliveryRow",
+    "EvidenceRow",
+    "KnownClaimRow",
+    "RunRow",
+    "SourceRow",
+]
