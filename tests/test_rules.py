@@ -1,0 +1,168 @@
+"""Rule files: the shipped topic loads; each kind of mistake is reported with its place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import RULES
+
+from monitor.cli import main
+from monitor.rules.loader import load_rules
+from monitor.rules.matchers import compile_rules, fold, term_pattern
+from monitor.rules.schema import RuleFile
+
+VALID = """\
+topic:
+  id: test
+  title: Essai
+  match:
+    all:
+      - [Corée du Nord, nord-coréen]
+quantities:
+  - id: killed
+    label: tués
+    kind: cumulative
+    nouns: [soldat]
+    predicates: [tuer]
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(tmp_path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path)])
+    return result.exit_code, result.output
+
+
+def test_shipped_rules_are_valid() -> None:
+    exit_code, output = check(RULES)
+    assert exit_code == 0
+    assert output.endswith("(topic coree-du-nord-russie, 12 quantities, 0 known claims)\n")
+
+
+def test_schema_errors_name_file_line_column_field_and_expectation(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "coree.yaml",
+        VALID.replace("    nouns: [soldat]", "    nouns: soldats")
+        .replace("kind: cumulative", "kind: cumulated")
+        .replace("  title: Essai\n", "  title: Essai\n  colour: red\n"),
+    )
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    name = f"{tmp_path}/coree.yaml"
+    assert output.splitlines() == [
+        f"Error: {name}:4:11: topic.colour: Extra inputs are not permitted, got 'red'",
+        f"Error: {name}:11:11: quantities[0].kind: Input should be 'cumulative', 'level' or "
+        "'planned', got 'cumulated'",
+        f"Error: {name}:12:12: quantities[0].nouns: Input should be a valid list, got 'soldats'",
+    ]
+
+
+def test_yaml_syntax_error_has_a_position(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", VALID.replace("[soldat]", "[soldat"))
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert output.startswith(
+        f"Error: {tmp_path}/bad.yaml:12:15: invalid YAML: expected ',' or ']', but got ':'"
+    )
+
+
+def test_known_claim_on_unknown_quantity_and_duplicate_topics(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", VALID + "known:\n  - quantity: wounded\n    value: 300\n")
+    write(tmp_path, "b.yaml", VALID)
+    write(tmp_path, "c.yaml", VALID)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert output.splitlines() == [
+        f"Error: {tmp_path}/a.yaml:14:15: known[0].quantity: unknown quantity 'wounded' "
+        "(expected one of: killed)",
+        f"Error: {tmp_path}/c.yaml:2:7: topic.id: topic id 'test' is already used by "
+        f"{tmp_path}/b.yaml:2",
+    ]
+
+
+def test_a_broken_file_is_skipped_and_the_others_load(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", VALID)
+    write(tmp_path, "b.yaml", "topic: [\n")
+    write(tmp_path, "c.yaml", "")
+    result = load_rules(tmp_path)
+    assert [rule_set.rules.topic.id for rule_set in result.rule_sets] == ["test"]
+    assert [path.name for path in result.broken_files] == ["b.yaml", "c.yaml"]
+    assert str(result.problems[1]) == (
+        f"{tmp_path}/c.yaml: expected a mapping with topic and quantities, got an empty file"
+    )
+
+
+def test_known_low_above_high_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", VALID + "known:\n  - quantity: killed\n    low: 600\n    high: 300\n")
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert (
+        output
+        == f"Error: {tmp_path}/a.yaml:14:5: known[0]: Value error, low (600) is greater than high (300)\n"
+    )
+
+
+def test_unknown_channel_in_routing(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a.yaml",
+        VALID + "alerting:\n  channels:\n    new_figure: [desk-mail, pager]\n",
+    )
+    config = write(
+        tmp_path.parent, "settings.yaml", "channels:\n  - {name: desk-mail, kind: email}\n"
+    )
+    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path), "--config", str(config)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {tmp_path}/a.yaml:15:29: alerting.channels.new_figure[1]: unknown channel "
+        "'pager' (settings declare: desk-mail)\n"
+    )
+
+
+def test_json_schema_export_is_valid_json_with_every_section() -> None:
+    result = CliRunner().invoke(main, ["rules", "schema"])
+    schema = json.loads(result.output)
+    assert set(schema["properties"]) == {"topic", "sources", "quantities", "known", "alerting"}
+    assert schema == RuleFile.model_json_schema()
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("nord-coréen", "Des militaires nord-coréennes ont été vues", True),
+        ("nord-coréen", "Des soldats NORD-CORÉENS", True),
+        ("Corée du Nord", "la Corée  du Nord a envoyé", True),
+        ("Russie", "la Biélorussie", False),
+        ("Koursk", "dans la région de Koursk.", True),
+        ("Corée", "un soldat nord-coréen", False),
+        ("re:kim\\s+jong[- ]un", "Kim Jong-un a salué", True),
+    ],
+)
+def test_terms_are_whole_words_without_case_or_accents(term: str, text: str, found: bool) -> None:
+    import re
+
+    assert bool(re.search(term_pattern(term), fold(text))) is found
+
+
+def test_topic_needs_every_group(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a.yaml",
+        VALID.replace(
+            "      - [Corée du Nord, nord-coréen]",
+            "      - [Corée du Nord, nord-coréen]\n      - [Russie, Moscou]\n    none: [football]",
+        ),
+    )
+    book = compile_rules(load_rules(tmp_path).rule_sets)
+    assert [t.id for t in book.topics_for("Pyongyang et la Corée du Nord à Moscou")] == ["test"]
+    assert book.topics_for("La Corée du Nord teste un missile") == []
+    assert book.topics_for("Match de football Russie - Corée du Nord") == []
