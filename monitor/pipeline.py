@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts import PARIS, summarise
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
-from monitor.rules.engine import Figure, Verdict, dedup_key, judge, widen
+from monitor.rules.engine import Figure, Verdict, dedup_key, judge, split_reference, widen
 from monitor.rules.matchers import (
     CompiledQuantity,
     CompiledTopic,
@@ -307,7 +307,7 @@ class Pipeline:
                 value=known.value,
                 source=known.source,
                 stated_on=known.stated_on,
-                reference_id=f"known:{known.id:09d}",
+                reference_id=f"known:{known.id}",
             )
         claim_rows = session.execute(
             select(ClaimRow, ArticleRow)
@@ -326,7 +326,7 @@ class Pipeline:
                 value=claim.value,
                 source=claim.source,
                 stated_on=_stated_on(article),
-                reference_id=f"claim:{claim.id:09d}",
+                reference_id=f"claim:{claim.id}",
             )
         return references
 
@@ -347,8 +347,9 @@ class Pipeline:
         if alert is not None:
             result.evidence += _add_evidence(session, alert.id, article.id, claim.id)
             return
-        previous_kind, _, previous_id = (verdict.previous.reference_id or "").partition(":")
-        previous = int(previous_id) if previous_id else None
+        previous_kind, previous = split_reference(
+            verdict.previous.reference_id if verdict.previous else None
+        )
         alert = AlertRow(
             dedup_key=key,
             kind=str(verdict.kind),
@@ -395,7 +396,11 @@ class Pipeline:
         self, session: Session, article: ArticleRow, claim: ClaimRow, agreeing: list[str]
     ) -> int:
         """A claim that agrees with earlier ones is evidence for the alerts they raised."""
-        claim_ids = [int(key.partition(":")[2]) for key in agreeing if key.startswith("claim:")]
+        claim_ids = [
+            number
+            for kind, number in map(split_reference, agreeing)
+            if kind == "claim" and number is not None
+        ]
         if not claim_ids:
             return 0
         alert_ids = session.scalars(

@@ -157,8 +157,18 @@ def _enabled(verdict: Verdict, alerting: Alerting) -> Verdict | None:
     return verdict if verdict.kind in alerting.kinds else None
 
 
-def _chronology(figure: Figure) -> tuple[date, str]:
-    return (figure.stated_on or date.min, figure.reference_id or "")
+def _chronology(figure: Figure) -> tuple[date, int]:
+    """Oldest first: by date, then by id (claims are numbered in ingest order)."""
+    _, number = split_reference(figure.reference_id)
+    return (figure.stated_on or date.min, number or 0)
+
+
+def split_reference(reference_id: str | None) -> tuple[str | None, int | None]:
+    """``"claim:12"`` -> ``("claim", 12)``; None -> ``(None, None)``."""
+    if not reference_id:
+        return None, None
+    kind, _, number = reference_id.partition(":")
+    return kind, int(number)
 
 
 def _other_source_in_window(claim: Figure, reference: Figure, window_days: int) -> bool:
