@@ -18,7 +18,17 @@ CLAIM_KEYS = {
     "id", "topic", "quantity", "low", "high", "qualifier", "source", "modality",
     "sentence", "article_url", "article_title", "published",
 }  # fmt: skip
-ALERT_KEYS = {"id", "kind", "topic", "quantity", "new", "previous", "article_url", "sentence", "created"}
+ALERT_KEYS = {
+    "id",
+    "kind",
+    "topic",
+    "quantity",
+    "new",
+    "previous",
+    "article_url",
+    "sentence",
+    "created",
+}
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -41,7 +51,10 @@ def test_replay_json_alerts_follow_the_contract(replayed: tuple[str, list[dict]]
         assert CLAIM_KEYS <= set(alert["new"])
         assert alert["kind"] in {"new_quantity", "new_figure", "contradiction"}
         assert alert["article_url"].startswith("fixture:seeds/")
-        assert alert["new"]["sentence"] in alert["sentence"] or alert["sentence"] in alert["new"]["sentence"]
+        assert (
+            alert["new"]["sentence"] in alert["sentence"]
+            or alert["sentence"] in alert["new"]["sentence"]
+        )
         if alert["kind"] == "new_quantity":
             assert alert["previous"] is None
         if alert["kind"] == "new_figure":
@@ -52,7 +65,10 @@ def test_replay_again_raises_nothing(replayed: tuple[str, list[dict]]) -> None:
     database_url, _ = replayed
     code, output = run("replay", str(SEEDS), "--db", database_url, "--rules", str(RULES))
     assert code == 0
-    assert output == "No alert.\n5 articles read: 0 ingested, 5 already known; 0 claims, 0 new alerts; 0 files could not be read.\n"
+    assert (
+        output
+        == "No alert.\n5 articles read: 0 ingested, 5 already known; 0 claims, 0 new alerts; 0 files could not be read.\n"
+    )
 
 
 def test_alerts_and_claims_listings(replayed: tuple[str, list[dict]]) -> None:
@@ -88,7 +104,9 @@ def test_accept_and_acknowledge(replayed: tuple[str, list[dict]]) -> None:
 def test_replay_reports_bad_files_and_ingests_the_rest(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "ok.txt").write_text((SEEDS / "001_125bc9ff60828318.txt").read_text())
-    code, output = run("replay", str(tmp_path), "--db", str(tmp_path / "m.db"), "--rules", str(RULES))
+    code, output = run(
+        "replay", str(tmp_path), "--db", str(tmp_path / "m.db"), "--rules", str(RULES)
+    )
     assert code == 1
     assert f"error: {tmp_path}/empty.txt: empty file, no article to read" in output
     assert "1 articles read: 1 ingested" in output

@@ -62,7 +62,9 @@ def test_ingesting_the_seeds_twice_adds_nothing(pipeline: Pipeline, database: Da
     assert counts(database) == after_first
 
 
-def test_every_alert_gets_one_outbox_row_per_channel(pipeline: Pipeline, database: Database) -> None:
+def test_every_alert_gets_one_outbox_row_per_channel(
+    pipeline: Pipeline, database: Database
+) -> None:
     result = pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
     assert result.alert_ids, "the first figures for killed and wounded raise alerts"
     with database.session() as session:
@@ -122,7 +124,9 @@ def test_a_syndicated_copy_is_stored_as_a_copy_and_raises_nothing(
         assert row.duplicate_of_id == original.article_id
 
 
-def test_an_updated_article_adds_only_its_new_claims(pipeline: Pipeline, database: Database) -> None:
+def test_an_updated_article_adds_only_its_new_claims(
+    pipeline: Pipeline, database: Database
+) -> None:
     first = pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
     before = counts(database)
     updated = pipeline.ingest(article("https://ex.fr/a", KILLED + " " + MORE_KILLED, 2))
@@ -133,7 +137,9 @@ def test_an_updated_article_adds_only_its_new_claims(pipeline: Pipeline, databas
     assert after["claims"] > before["claims"]
 
 
-def test_off_topic_and_foreign_articles_give_no_claims(pipeline: Pipeline, database: Database) -> None:
+def test_off_topic_and_foreign_articles_give_no_claims(
+    pipeline: Pipeline, database: Database
+) -> None:
     off_topic = article(
         "https://ex.fr/sport",
         "Le club a recruté 3 nouveaux joueurs pour 12 millions d'euros, selon L'Équipe.",
