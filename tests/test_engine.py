@@ -199,8 +199,9 @@ def test_a_group_agreeing_with_what_is_known_raises_nothing_whatever_its_best_fi
 
 
 def test_two_different_figures_in_one_new_article_are_both_reported() -> None:
-    training = figure(1350, 1650, Qualifier.APPROX, value=1500, source="NIS", ref="claim:1")
-    announced = figure(10000, 10000, source="Volodymyr Zelensky", ref="claim:2")
+    day = date(2024, 10, 18)
+    training = figure(1350, 1650, Qualifier.APPROX, value=1500, source="NIS", on=day, ref="claim:1")
+    announced = figure(10000, 10000, source="Volodymyr Zelensky", on=day, ref="claim:2")
     groups = judge_article([training, announced], [], cumulative=False, alerting=ALERTING)
     assert [g.verdict.kind for g in groups if g.verdict] == [
         AlertKind.NEW_QUANTITY,
