@@ -61,7 +61,7 @@ _AFTER_REPORTING = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_RE = re.compile(
-    r"^(?P<subject>[^.;:!?]{3,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
+    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
     r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)(?![\w])",
@@ -165,7 +165,7 @@ def _read_sentence(
     attributions = list(work.attributions)
     if work.parsed is not None:
         attributions.extend(_speakers(work.parsed, work.text))
-    elif not any(a.kind is not AttributionKind.RELAY for a in attributions):
+    if not any(a.kind is not AttributionKind.RELAY for a in attributions):
         attributions.extend(_regex_speakers(work.text))
     denial_source: _Source | None = None
     if work.denial is not None:

@@ -283,15 +283,18 @@ def verb_lemma(token: Token) -> str:
             return _PREDICATE_NOUNS[lemma]
     if token.pos_ == "NOUN" and lemma in DEVERBAL_NOUNS:
         return DEVERBAL_NOUNS[lemma]
+    morph = str(token.morph)
+    if token.pos_ == "VERB" and lemma == token.lower_ and "VerbForm=Fin" in morph:
+        # A finite form the model left as its lemma ("procure"): a first-group verb in
+        # most cases.
+        if lemma.endswith("ent"):
+            return lemma[:-3] + "er"
+        if lemma.endswith("e"):
+            return lemma + "r"
     if token.pos_ == "VERB" and not re.search(r"(?:er|ir|re|oir)$", lemma):
-        # A lemma the model left inflected ("procure"): a first-group verb in most cases.
         verb = participle_verb(lemma)
         if verb is not None:
             return verb
-        if lemma.endswith("e"):
-            return lemma + "r"
-        if lemma.endswith("ent"):
-            return lemma[:-3] + "er"
     return lemma
 
 

@@ -74,7 +74,7 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
         words = [node, *[c for c in node.children if c.dep_.startswith(("aux", "cop"))]]
         for word in words:
             morph = str(word.morph)
-            if "Mood=Cnd" in morph:
+            if "Mood=Cnd" in morph or _looks_conditional(word):
                 conditional = True
             if "Tense=Fut" in morph:
                 planned = True
@@ -150,13 +150,22 @@ def _plan_word_before(infinitive: Token) -> bool:
     return False
 
 
+def _looks_conditional(word: Token) -> bool:
+    """The model sometimes reads a conditional as an imperfect ("comprendrait")."""
+    return (
+        word.pos_ in ("VERB", "AUX")
+        and "VerbForm=Part" not in str(word.morph)
+        and word.lower_.endswith(("rait", "raient"))
+    )
+
+
 def _climbs(node: Token) -> bool:
     """Whether the modality of ``node`` is decided by the verb above it."""
     if node.head is node:
         return False
     morph = str(node.morph)
     if "VerbForm=Inf" in morph:
-        return node.dep_ in ("xcomp", "ccomp", "obj", "advcl", "csubj") or node.dep_.startswith(
+        return node.dep_ in ("xcomp", "ccomp", "obj", "advcl", "csubj", "acl") or node.dep_.startswith(
             "obl"
         )
     if node.dep_ == "xcomp" and node.head.pos_ in ("VERB", "AUX"):
