@@ -13,6 +13,7 @@ overlap first. Then, for each field:
 
 * ``interval``: same qualifier, and same ``low`` and ``high`` (within 0.5);
 * ``noun``, ``predicate``, ``modality``, ``denial``: equal (case and accents ignored);
+* ``time``: the resolved ``time_ref``, as an ISO date;
 * ``source``: equal, or, for sources kept as written, one contains the other once case,
   accents and determiners are ignored ("président ukrainien Volodymyr Zelensky" matches
   "Volodymyr Zelensky").
@@ -41,7 +42,7 @@ from monitor.claims.extractor import find_claims
 from monitor.claims.numbers import normalise_typography, strip_accents
 from monitor.models import Claim, Lexicon
 
-FIELDS = ("interval", "noun", "predicate", "source", "modality", "denial")
+FIELDS = ("interval", "noun", "predicate", "source", "modality", "denial", "time")
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "claims" / "eval"
 
 
@@ -307,6 +308,11 @@ def _field_right(name: str, item: Expected, claim: Claim) -> bool:
         )
     if name == "denial":
         return bool(fields["denial"]) == claim.denial
+    if name == "time":
+        expected_time = fields["time"]
+        if expected_time is None or claim.time_ref is None:
+            return expected_time is None and claim.time_ref is None
+        return str(expected_time) == claim.time_ref.isoformat()
     if name == "modality":
         return str(fields["modality"]) == claim.modality.value
     if name == "source":
@@ -341,6 +347,8 @@ def _expected_repr(name: str, item: Expected) -> str:
 def _claim_repr(name: str, claim: Claim) -> str:
     if name == "interval":
         return f"{claim.qualifier.value} [{claim.low}, {claim.high}]"
+    if name == "time":
+        return repr(claim.time_ref.isoformat() if claim.time_ref else None)
     value = claim.modality.value if name == "modality" else getattr(claim, name)
     return repr(value)
 
