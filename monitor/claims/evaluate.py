@@ -219,7 +219,9 @@ def score(name: str, documents: Sequence[Document], lexicon: Lexicon) -> Report:
         claims = [
             claim
             for claim in find_claims(
-                document.text, title=document.title, published=document.published,
+                document.text,
+                title=document.title,
+                published=document.published,
                 lexicon=lexicon,
             )
             if claim.sentence_start >= 0
