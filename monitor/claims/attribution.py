@@ -116,7 +116,7 @@ _STOP = r"(?=\s*(?:[,;:.!?«»“”\"\[\]]|\s-\s|\s–\s|$|\s(?:que|qu'|qui|don
 _NP = r"(?P<np>[^,;:.!?«»“”\"\[\]\n]{2,160}?)" + _STOP
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÀ-Þ][\w.-]{1,12})\)")
 _CUE_RE = re.compile(
-    r"(?<![\w])(?P<cue>selon|d'après|de\s+sources?|aux\s+dires\s+d(?:e\s+|')|à\s+en\s+croire"
+    r"(?<![\w])(?P<cue>selon(?!\s+(?:lesquel|laquelle|lequel|qu))|d'après|de\s+sources?|aux\s+dires\s+d(?:e\s+|')|à\s+en\s+croire"
     r"|citant|de\s+l'avis\s+d(?:e\s+|')|(?:annoncée?s?|révélée?s?|rapportée?s?|publiée?s?"
     r"|avancée?s?|estimée?s?|évaluée?s?|confirmée?s?|communiquée?s?|fournie?s?|compilée?s?"
     r"|établie?s?|recensée?s?|affirmée?s?|déclarée?s?|dévoilée?s?)\s+par)\s+" + _NP,
@@ -257,10 +257,24 @@ def find_attributions(sentence: str) -> list[Attribution]:
     return sorted(found, key=lambda item: item.start)
 
 
+_RELAY_CLAUSE = re.compile(
+    r",?\s*(?:cité|consulté|obtenu|vu|relayé|repris|interrogé|contacté)(?:e|s|es)?\s+par\s+"
+    r"[^,;:.!?]*",
+    re.IGNORECASE,
+)
+
+
+def without_relays(text: str) -> str:
+    """``text`` without its relay clauses ("Un responsable, cité par l'AFP" -> "Un responsable")."""
+    return _RELAY_CLAUSE.sub("", text)
+
+
 def make_attribution(
     sentence: str, start: int, end: int, phrase: str, kind: AttributionKind
 ) -> Attribution:
     """An attribution over ``sentence[start:end]`` whose source is written ``phrase``."""
+    if kind is not AttributionKind.RELAY:
+        phrase = without_relays(phrase)
     cleaned = clean_phrase(phrase)
     lowered = cleaned.lower()
     anaphoric = lowered in _PRONOUNS or bool(_ANAPHORIC_RE.match(phrase.strip()))

@@ -36,6 +36,7 @@ from monitor.claims.attribution import (
     find_attributions,
     find_denial,
     make_attribution,
+    without_relays,
 )
 from monitor.claims.linking import (
     NounMatcher,
@@ -54,14 +55,27 @@ from monitor.claims.timeref import TimeExpression, find_times
 from monitor.models import Claim, Lexicon, Modality
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
-_COORDINATED_GAP = re.compile(r"(?:(?<![\w])(?:et|ou|mais|ainsi\s+que)|[,;])\s*$", re.IGNORECASE)
+_COORDINATED_GAP = re.compile(
+    r"(?:(?<![\w])(?:et|ou|mais|ainsi\s+que|sur(?:\s+(?:les|un\s+total\s+de))?)|[,;])\s*$",
+    re.IGNORECASE,
+)
 _AFTER_REPORTING = re.compile(
     r"(?:déclaré|affirmé|annoncé|révélé|indiqué|précisé|estimé|dit|assuré|expliqué|souligné"
     r"|confirmé|rapporté|écrit|ajouté|affirme|déclare|annonce|révèle|indique)\s*$",
     re.IGNORECASE,
 )
+_INVERTED_SPEAKER_RE = re.compile(
+    r"[,»”\"]\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t-(?:il|elle|ils|elles|on))?\s+)?"
+    r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|estime|estiment|affirme"
+    r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
+    r"|rapporte|rapportent|souligne|explique|ajoute|annonce|annoncent|révèle|confirme"
+    r"|avertit|prévient|note|relève)\s+(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
+    r"[^,.;:!?«»]{2,80}|[A-ZÀ-Þ][^,.;:!?«»]{1,80})\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 _SPEAKER_RE = re.compile(
-    r"^(?P<subject>[^.;:!?]{3,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
+    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
     r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)(?![\w])",
@@ -165,7 +179,7 @@ def _read_sentence(
     attributions = list(work.attributions)
     if work.parsed is not None:
         attributions.extend(_speakers(work.parsed, work.text))
-    elif not any(a.kind is not AttributionKind.RELAY for a in attributions):
+    if not any(a.kind is not AttributionKind.RELAY for a in attributions):
         attributions.extend(_regex_speakers(work.text))
     denial_source: _Source | None = None
     if work.denial is not None:
@@ -240,6 +254,10 @@ def _read_sentence(
         sentence_source = main[0][1]
     if denial_source is not None:
         sentence_source = denial_source
+    if sentence_source is None and work.parsed is None and not sentence.heading:
+        topic = _topic(work.text, context.sources)
+        if topic is not None:
+            context.last_speaker = topic
     if sentence_source is not None and not sentence.heading:
         context.last_speaker = sentence_source
     context.previous_claims = new_indices
@@ -270,7 +288,10 @@ def _nearest(candidates: list[tuple[Attribution, _Source]], quantity: Quantity) 
 
 
 def _resolve(attribution: Attribution, context: _Context) -> _Source | None:
-    canonical = context.sources.canonical_in(attribution.text)
+    written = attribution.text
+    if attribution.kind is not AttributionKind.RELAY:
+        written = without_relays(written)
+    canonical = context.sources.canonical_in(written)
     if canonical is not None:
         return _Source(canonical, attribution.text, True)
     if attribution.anaphoric:
@@ -304,11 +325,30 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
 
 
 def _regex_speakers(sentence: str) -> list[Attribution]:
-    match = _SPEAKER_RE.match(normalise_typography(sentence))
-    if match is None:
-        return []
-    start, end = match.span("subject")
-    return [make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)]
+    """Speakers read on the words: "X a déclaré que", "..., affirme X." """
+    plain = normalise_typography(sentence)
+    found: list[Attribution] = []
+    inverted = _INVERTED_SPEAKER_RE.search(plain)
+    if inverted is not None and not re.search(r"\d", inverted.group("subject")):
+        start, end = inverted.span("subject")
+        found.append(
+            make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
+        )
+    match = _SPEAKER_RE.match(plain)
+    if match is not None and not re.search(r"\d", match.group("subject")):
+        start, end = match.span("subject")
+        found.append(
+            make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
+        )
+    return found
+
+
+def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
+    """A known source named at the start of a sentence, the likely antecedent of "il"."""
+    canonical = sources.canonical_in(sentence[:90])
+    if canonical is None:
+        return None
+    return _Source(canonical, sentence[:90].split(",")[0], True)
 
 
 def _build_claims(

@@ -112,6 +112,7 @@ DEVERBAL_NOUNS: dict[str, str] = {
     "création": "créer",
     "embauche": "embaucher",
     "licenciement": "licencier",
+    "présence": "présent",
 }
 _PRENOMINAL = frozenset(
     {
@@ -148,6 +149,75 @@ _PRENOMINAL = frozenset(
     }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "se",
+        "lui",
+        "leur",
+        "leurs",
+        "eux",
+        "ce",
+        "qui",
+        "que",
+        "y",
+        "en",
+        "nous",
+        "vous",
+        "on",
+        "je",
+        "tu",
+        "me",
+        "te",
+        "le",
+        "la",
+        "les",
+        "dont",
+        "celui",
+        "celle",
+        "ceux",
+        "celles",
+        "tous",
+        "toutes",
+        "chacun",
+        "autres",
+        "selon",
+        "de",
+        "des",
+        "du",
+        "et",
+        "ou",
+        "à",
+        "au",
+        "aux",
+        "dans",
+        "sur",
+        "pour",
+        "par",
+        "avec",
+        "sans",
+        "contre",
+        "vers",
+        "chez",
+        "entre",
+        "depuis",
+        "pendant",
+        "avant",
+        "après",
+        "environ",
+        "seulement",
+        "déjà",
+        "encore",
+        "mais",
+        "plus",
+        "moins",
+        "dernier",
+        "près",
+    }
+)
 _STOP_POS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "DET", "PRON", "AUX", "NUM", "SYM"})
 
 
@@ -255,7 +325,9 @@ def predicate_noun(token: Token, predicates: frozenset[str]) -> str | None:
         if form in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[form]
     verb = participle_verb(word)
-    if verb is not None and verb in predicates:
+    if verb is not None and (
+        verb in predicates or "VerbForm=Part" in str(token.morph) or token.pos_ == "VERB"
+    ):
         return verb
     return None
 
@@ -277,21 +349,26 @@ def verb_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ == "ADJ":
         verb = participle_verb(token.text)
-        if verb is not None and ("VerbForm=Part" in str(token.morph) or _has_aux(token)):
+        if verb is not None and (
+            "VerbForm=Part" in str(token.morph) or _has_aux(token) or lemma.endswith("é")
+        ):
             return verb
         if lemma in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[lemma]
     if token.pos_ == "NOUN" and lemma in DEVERBAL_NOUNS:
         return DEVERBAL_NOUNS[lemma]
+    morph = str(token.morph)
+    if token.pos_ == "VERB" and lemma == token.lower_ and "VerbForm=Fin" in morph:
+        # A finite form the model left as its lemma ("procure"): a first-group verb in
+        # most cases.
+        if lemma.endswith("ent"):
+            return lemma[:-3] + "er"
+        if lemma.endswith("e"):
+            return lemma + "r"
     if token.pos_ == "VERB" and not re.search(r"(?:er|ir|re|oir)$", lemma):
-        # A lemma the model left inflected ("procure"): a first-group verb in most cases.
         verb = participle_verb(lemma)
         if verb is not None:
             return verb
-        if lemma.endswith("e"):
-            return lemma + "r"
-        if lemma.endswith("ent"):
-            return lemma[:-3] + "er"
     return lemma
 
 
@@ -311,9 +388,11 @@ def following_noun(number: Token) -> Token | None:
     if token.pos_ in _NOUN_POS:
         return token
     if (
-        token.pos_ in ("ADJ", "VERB", "X")
+        token.pos_ in ("ADJ", "VERB", "X", "PRON")
         and token.text[:1].islower()
-        and token.is_alpha is not False
+        and token.is_alpha
+        and token.lower_ not in _FUNCTION_WORDS
+        and not (token.pos_ == "VERB" and "VerbForm=Fin" in str(token.morph))
     ):
         return token
     if (
@@ -327,27 +406,18 @@ def following_noun(number: Token) -> Token | None:
 
 
 def noun_phrase_end(noun: Token) -> Token:
-    """The last token of the noun with the adjectives written right after it."""
+    """The last token of the noun with the adjectives written right after it.
+
+    A past participle ends the phrase ("soldats envoyés"): it says what happened to the
+    counted thing (see :func:`find_predicate`).
+    """
     last = noun
     doc = noun.doc
-    index = noun.i + 1
-    while index < len(doc):
-        token = doc[index]
-        if (
-            token.pos_ == "ADJ"
-            and token.head.i in (noun.i, last.i)
-            and token.dep_ in ("amod", "acl", "nmod", "appos")
-        ):
+    for token in doc[noun.i + 1 :]:
+        if participle_verb(token.text) is not None and token.pos_ in ("ADJ", "VERB"):
+            break
+        if token.pos_ == "ADJ" and token.text[:1].islower() and token.is_alpha is not False:
             last = token
-            index += 1
-            continue
-        if token.pos_ == "ADJ" and token.text.lower() in (
-            "nord-coréens",
-            "nord-coréennes",
-            "supplémentaires",
-        ):
-            last = token
-            index += 1
             continue
         break
     return last
@@ -393,15 +463,25 @@ def _participle_after(anchor: Token) -> Token | None:
     if index >= len(doc):
         return None
     token = doc[index]
+    morph = str(token.morph)
     if (
         token.pos_ in ("VERB", "ADJ")
-        and "VerbForm=Part" in str(token.morph)
-        and "Tense=Past" in str(token.morph)
+        and (
+            ("VerbForm=Part" in morph and "Tense=Past" in morph)
+            or (token.pos_ == "ADJ" and participle_verb(token.text) is not None)
+        )
         and not any(child.dep_.startswith(("aux", "cop")) for child in token.children)
         and token.head.i <= token.i
+        and not _verb_follows(token)
     ):
         return token
     return None
+
+
+def _verb_follows(token: Token) -> bool:
+    """ "véhicules blindés ont été détruits": the participle is an adjective here."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ in ("AUX", "VERB")
 
 
 def nearest_event_after(anchor: Token) -> Token | None:
@@ -419,9 +499,21 @@ def nearest_event_after(anchor: Token) -> Token | None:
     return None
 
 
+_LINKING_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître", "devenir", "être"})
+
+
 def descend_chain(verb: Token) -> Token:
-    """From an intention or modal verb down to its infinitive: "prévoit de livrer" -> livrer."""
+    """From an intention or modal verb down to its infinitive ("prévoit de livrer" ->
+    livrer); from a linking verb to its attribute ("restent mobilisés" -> mobiliser)."""
     node = verb
+    if node.lemma_.lower() in _LINKING_VERBS:
+        attributes = [
+            child
+            for child in node.children
+            if child.dep_ in ("xcomp", "acl", "obj") and child.pos_ in ("VERB", "ADJ")
+        ]
+        if attributes:
+            return attributes[0]
     for _ in range(3):
         if node.lemma_.lower() not in CHAIN_VERBS:
             break

@@ -68,13 +68,13 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
     start = predicate if predicate is not None else _clause_head(number)
     if start is None:
         return ModalityReading(Modality.ASSERTED, False)
-    negated = planned = conditional = False
+    negated = planned = conditional = crossed_noun = False
     node = start
     for step in range(5):
         words = [node, *[c for c in node.children if c.dep_.startswith(("aux", "cop"))]]
         for word in words:
             morph = str(word.morph)
-            if "Mood=Cnd" in morph:
+            if "Mood=Cnd" in morph or _looks_conditional(word):
                 conditional = True
             if "Tense=Fut" in morph:
                 planned = True
@@ -84,8 +84,11 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
             planned = True
         if step == 0 and node.lemma_.lower() in ("prévoir", "envisager", "projeter", "planifier"):
             planned = True
-        if _is_negated(node):
+        if _is_negated(node) and not crossed_noun:
             negated = True
+        if node.pos_ == "NOUN":
+            # "ne dément pas la présence de 12 000 soldats": the negation is the verb's.
+            crossed_noun = True
         if not _climbs(node):
             break
         node = node.head
@@ -104,6 +107,7 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
 
 _PLAN_STEMS = (
     "prévoi",
+    "engag",
     "prévoy",
     "prévu",
     "envisag",
@@ -150,15 +154,29 @@ def _plan_word_before(infinitive: Token) -> bool:
     return False
 
 
+def _looks_conditional(word: Token) -> bool:
+    """The model sometimes reads a conditional as an imperfect ("comprendrait")."""
+    return (
+        word.pos_ in ("VERB", "AUX")
+        and "VerbForm=Part" not in str(word.morph)
+        and word.lower_.endswith(("rait", "raient"))
+    )
+
+
 def _climbs(node: Token) -> bool:
     """Whether the modality of ``node`` is decided by the verb above it."""
     if node.head is node:
         return False
     morph = str(node.morph)
     if "VerbForm=Inf" in morph:
-        return node.dep_ in ("xcomp", "ccomp", "obj", "advcl", "csubj") or node.dep_.startswith(
-            "obl"
-        )
+        return node.dep_ in (
+            "xcomp",
+            "ccomp",
+            "obj",
+            "advcl",
+            "csubj",
+            "acl",
+        ) or node.dep_.startswith("obl")
     if node.dep_ == "xcomp" and node.head.pos_ in ("VERB", "AUX"):
         # "doivent être déployés": a passive infinitive under a modal verb.
         return (
@@ -176,7 +194,7 @@ def _is_negated(node: Token) -> bool:
     has_ne = bool(lowered & {"ne", "n'"}) or any(
         "Polarity=Neg" in str(child.morph) for child in node.children
     )
-    return has_ne and bool(lowered & _NEGATIONS | (lowered & {"aucun", "aucune"}))
+    return has_ne and bool(lowered & _NEGATIONS)
 
 
 def _quantity_negated(number: Token) -> bool:
