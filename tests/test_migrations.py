@@ -62,3 +62,26 @@ def test_db_upgrade_command(database_url: str) -> None:
     second = runner.invoke(main, ["db", "upgrade", "--db", database_url])
     assert second.exit_code == 0
     assert "already at 0001" in second.output
+
+
+def test_datetimes_come_back_aware_in_utc(database: Database) -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from monitor.storage.schema import ArticleRow
+
+    paris_summer = timezone(timedelta(hours=2))
+    with database.session() as session:
+        session.add(
+            ArticleRow(
+                url="https://ex.fr/a",
+                text="t",
+                content_hash="h",
+                published=datetime(2025, 7, 1, 8, 30, tzinfo=paris_summer),
+                first_seen=datetime.now(UTC),
+                updated_at=datetime.now(UTC),
+            )
+        )
+    with database.session() as session:
+        row = session.query(ArticleRow).one()
+        assert row.published == datetime(2025, 7, 1, 6, 30, tzinfo=UTC)
+        assert row.published.tzinfo is not None and row.published.utcoffset() == timedelta(0)
