@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from monitor.delivery.messages import Message, build_message
 from monitor.delivery.registry import Channel, ChannelRegistry
-from monitor.delivery.schedule import is_digest, release_at
+from monitor.delivery.schedule import as_utc, is_digest, release_at
 from monitor.errors import ConfigError, DeliveryError
 from monitor.settings import DeliverySettings, Settings
 from monitor.storage import Database
@@ -170,7 +170,7 @@ class Outbox:
                 spec = self.registry.spec(row.channel)
                 release = release_at(spec, row.created_at)
                 running = run is not None and run.finished_at is None
-                if release > now or (running and run.started_at > now - run_wait):
+                if release > now or (running and as_utc(run.started_at) > now - run_wait):
                     report.waiting += 1
                     continue
                 if is_digest(spec, row.created_at):
@@ -248,7 +248,7 @@ class Outbox:
     ) -> Claim | None:
         channel = members[0].channel
         spec = self.registry.spec(channel)
-        first_created = min(member.created_at for member in members)
+        first_created = min(as_utc(member.created_at) for member in members)
         expires = release_at(spec, first_created) + timedelta(hours=self.settings.max_age_hours)
         if now >= expires:
             last = members[0].error or "never attempted"

@@ -3,14 +3,20 @@ end of the channel's quiet hours. Wall-clock times are Europe/Paris."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from monitor.alerts import PARIS
 from monitor.settings import ChannelSettings, QuietHours
 
 
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` as tz-aware UTC (SQLite gives stored UTC datetimes back naive)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def release_at(spec: ChannelSettings, created: datetime) -> datetime:
     """The first moment a delivery raised at ``created`` may be sent on ``spec``."""
+    created = as_utc(created)
     local = created.astimezone(PARIS)
     if spec.mode == "hourly":
         local = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
@@ -23,7 +29,7 @@ def release_at(spec: ChannelSettings, created: datetime) -> datetime:
 
 def is_digest(spec: ChannelSettings, created: datetime) -> bool:
     """Digest channels, and immediate ones whose alert waited for the quiet hours' end."""
-    return spec.mode != "immediate" or release_at(spec, created) > created
+    return spec.mode != "immediate" or release_at(spec, created) > as_utc(created)
 
 
 def is_quiet(window: QuietHours, moment: time) -> bool:
