@@ -145,7 +145,7 @@ class Renderer:
         loaders.append(PackageLoader("monitor", "templates"))
         self.environment = Environment(
             loader=ChoiceLoader(loaders),
-            autoescape=select_autoescape(enabled_extensions=("html",), default=False),
+            autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
