@@ -51,7 +51,13 @@ def build_channel(spec: ChannelSettings, renderer: Renderer) -> Channel:
     """The channel ``spec`` describes. Raises ConfigError when a secret is missing."""
     timeout = spec.timeout_seconds
     if spec.kind == "email":
-        assert spec.host and spec.from_address  # checked by ChannelSettings
+        missing = [key for key, value in (("host", spec.host), ("from", spec.from_address),
+                                          ("to", spec.to)) if not value]  # fmt: skip
+        if missing or not spec.host or not spec.from_address:
+            raise ConfigError(
+                f"channel {spec.name}: an email channel needs {', '.join(missing)}"
+                " (add them under its entry in the settings file)"
+            )
         return EmailChannel(
             spec.name,
             host=spec.host,
@@ -66,7 +72,10 @@ def build_channel(spec: ChannelSettings, renderer: Renderer) -> Channel:
             timeout=timeout,
         )
     url = spec.url or read_secret(spec.name, "url", spec.url_env, spec.url_file)
-    assert url  # checked by ChannelSettings
+    if not url:
+        raise ConfigError(
+            f"channel {spec.name}: a {spec.kind} channel needs url, url_env or url_file"
+        )
     if spec.kind == "webhook":
         secret = read_secret(spec.name, "secret", spec.secret_env, spec.secret_file)
         try:

@@ -11,6 +11,7 @@ from monitor.delivery import DeliveryReport, Outbox, deliver
 from monitor.storage import Database
 
 from .conftest import (
+    T0,
     Clock,
     SmtpServer,
     WebhookReceiver,
@@ -257,3 +258,30 @@ def test_stale_lease_is_taken_over_and_sent_with_the_same_key(
     clock.advance(seconds=1)
     [result] = deliver(database, settings, clock=clock).results
     assert (result.outcome, result.key, result.attempt) == ("sent", claim.key, 2)
+
+
+def test_daily_digest_and_quiet_hours_hold_alerts_then_send_one_message(
+    database: Database, database_url: str, receiver: WebhookReceiver, clock: Clock
+) -> None:
+    settings = make_settings(
+        database_url,
+        webhook_channel(receiver, name="daily", mode="daily", digest_at="08:00"),
+        webhook_channel(receiver, name="night", quiet_hours={"start": "22:00", "end": "07:00"}),
+    )
+    clock.now = T0.replace(hour=21)  # 23:00 in Paris: quiet on "night"
+    for _ in range(2):
+        raise_alert(
+            database, ["daily", "night"], run_id=start_run(database, clock.now), at=clock.now
+        )
+    report = deliver(database, settings, clock=clock)
+    assert (report.results, report.waiting) == ([], 4)
+    clock.now = T0.replace(day=3, hour=5)  # 07:00 in Paris: quiet hours are over
+    [result] = deliver(database, settings, clock=clock).results
+    assert (result.channel, result.alerts) == ("night", 2)
+    clock.now = T0.replace(day=3, hour=6)  # 08:00 in Paris: the daily digest
+    [result] = deliver(database, settings, clock=clock).results
+    assert (result.channel, result.alerts) == ("daily", 2)
+    assert [r.json["digest"] for r in receiver.requests] == [True, True]
+    assert receiver.requests[1].json["subject"] == (
+        "[Veille] Résumé : 2 alertes — Soutien militaire nord-coréen à la Russie"
+    )
