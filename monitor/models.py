@@ -82,7 +82,9 @@ class Claim:
     noun_phrase: str | None = None  # as written, with modifiers: "soldats nord-coréens"
     predicate: str | None = None  # lemma of what happened to it: "tuer", "blesser", "déployer"
     source: str | None = None  # canonical source name when an alias matched, else as written
-    source_text: str | None = None  # the attribution as written: "selon le renseignement sud-coréen"
+    source_text: str | None = (
+        None  # the attribution as written: "selon le renseignement sud-coréen"
+    )
     modality: Modality = Modality.ASSERTED
     time_ref: date | None = None  # when the figure applies, resolved against the article date
     time_text: str | None = None  # as written: "fin janvier", "d'ici décembre"

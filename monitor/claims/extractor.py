@@ -64,6 +64,11 @@ _AFTER_REPORTING = re.compile(
     r"|confirmé|rapporté|écrit|ajouté|affirme|déclare|annonce|révèle|indique)\s*$",
     re.IGNORECASE,
 )
+_REPORTING_WORD = re.compile(
+    r"déclar|affirm|estim|rapport|indiqu|révél|annon|assur|précis|expliqu|soulign|confirm"
+    r"|ajout|averti|signal|dit|écrit|noté|note|prévient|relève",
+    re.IGNORECASE,
+)
 _INVERTED_SPEAKER_RE = re.compile(
     r"[,»”\"]\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t-(?:il|elle|ils|elles|on))?\s+)?"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
@@ -328,6 +333,8 @@ def _regex_speakers(sentence: str) -> list[Attribution]:
     """Speakers read on the words: "X a déclaré que", "..., affirme X." """
     plain = normalise_typography(sentence)
     found: list[Attribution] = []
+    if _REPORTING_WORD.search(plain) is None:
+        return found
     inverted = _INVERTED_SPEAKER_RE.search(plain)
     if inverted is not None and not re.search(r"\d", inverted.group("subject")):
         start, end = inverted.span("subject")

@@ -385,7 +385,7 @@ def following_noun(number: Token) -> Token | None:
     if index >= len(doc):
         return None
     token = doc[index]
-    if token.pos_ in _NOUN_POS:
+    if token.pos_ in _NOUN_POS and token.is_alpha is not False and token.text[:1].isalpha():
         return token
     if (
         token.pos_ in ("ADJ", "VERB", "X", "PRON")

@@ -39,6 +39,8 @@ from monitor.models import Unit
 
 SPACES = "\u00a0\u202f\u2009\u2007"
 APOSTROPHES = "’ʼ′`"
+_TYPOGRAPHY = {ord(c): " " for c in SPACES} | {ord(c): "'" for c in APOSTROPHES}
+_TYPOGRAPHIC = re.compile(f"[{SPACES}{APOSTROPHES}]")
 
 _SCALES: dict[str, float] = {
     "mille": 1e3,
@@ -94,12 +96,18 @@ _VAGUE = (
     r"|nombreuses|par|les)\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
     r"(?:\s+de\s+(?P<vague_scale>milliers|millions|milliards))?(?![\w-]))"
 )
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
+    r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
+    r"|mill|dizaine)",
+    re.IGNORECASE,
+)
 _FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}", re.IGNORECASE)
 
 _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"euros?|€|eur\b|m€|md€|mds€|k€", "EUR"),
     (r"dollars?|\$|usd\b|us\$", "USD"),
-    (r"livres?\s+sterling|£|livres?", "GBP"),
+    (r"livres?\s+sterling|£", "GBP"),
     (r"francs?\s+suisses|chf\b", "CHF"),
     (r"francs?\s+cfa|fcfa", "XOF"),
     (r"roubles?", "RUB"),
@@ -139,7 +147,9 @@ _NUMBERED_BEFORE = re.compile(
     r"|phase|étape|acte|annexe|décret|loi|résolution|canal|bus|tram|vol|porte|quai|terminal"
     r"|salle|modèle|série|lot|code|dossier|ticket|covid|top|ligue|formule|windows|iphone"
     r"|galaxy|station|parcelle|lots|note|notes|score|scores|kilomètre|km|pk|tableau|figure"
-    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro)\s*$",
+    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro|rang"
+    r"|niveaux?|grade|échelon|indice|zone|secteur|tour|manche|journée|étage|couloir|quartier"
+    r"|arrondissement|département|circonscription|groupe|poule|match|stade|acte|scène)\s*$",
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE = re.compile(
@@ -159,6 +169,8 @@ _ADJECTIVE_NEUF_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$|et\s)", re.IGNORECASE
 _RANGE_TAIL = re.compile(
     rf"\s*(?:à|-|–|et|ou)\s*(?:\d[\d .,]*\d|\d|(?:(?:{_WORD})[\s-]*)+)", re.IGNORECASE
 )
+_LABEL_BEFORE = re.compile(r"[«“\"]\s*$")
+_LABEL_AFTER = re.compile(r"\s*[»”\"]")
 _LINK_AFTER = re.compile(r"\s+(?:de|d')\s*(?=[^\W\d])", re.IGNORECASE)
 
 
@@ -191,8 +203,9 @@ def normalise_typography(text: str) -> str:
 
     The result has one character per input character, so offsets stay valid.
     """
-    table = {ord(c): " " for c in SPACES} | {ord(c): "'" for c in APOSTROPHES}
-    return text.translate(table)
+    if _TYPOGRAPHIC.search(text) is None:
+        return text
+    return text.translate(_TYPOGRAPHY)
 
 
 def strip_accents(text: str) -> str:
@@ -230,6 +243,8 @@ def find_figures(text: str) -> list[Figure]:
     """
     plain = normalise_typography(text)
     figures: list[Figure] = []
+    if _MAY_HOLD_NUMBER.search(plain) is None:
+        return figures
     for match in _FIGURE_RE.finditer(plain):
         figure = _read_match(plain, match)
         if figure is None:
@@ -315,7 +330,11 @@ def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: in
     if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
         return False
     after = text[digits_end] if digits_end < len(text) else ""
-    if after.isalpha() or after in "/:_°@":
+    if before == "[" and after == "]":
+        return False  # a footnote call: "[3]"
+    if _LABEL_BEFORE.search(text, 0, digits_start) and _LABEL_AFTER.match(text, digits_end):
+        return False  # a label in quotes: la section « 37 », classée « 1 »
+    if after.isalpha() or after in "/:_°@*":
         # "1er", "38e", "14h30" and "A400M" are not counts; a scale word is read by the
         # pattern itself.
         return False
