@@ -136,6 +136,9 @@ _DENIAL_RE = re.compile(
     r"(?:informations?|affirmations?|chiffres?|rapports?|allégations?|accusations?))(?![\w])",
     re.IGNORECASE,
 )
+_TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:a|ont|avait|avaient|aurait|auraient|avoir)(?:\s+\w+ment)?\s*$", re.IGNORECASE
+)
 _DENIAL_NEGATED = re.compile(r"(?:\bne\s+|\bn'|\bsans\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DENIAL_NEGATED_AFTER = re.compile(r"^\w*\s+(?:pas|jamais|guère|nullement|point)\b", re.IGNORECASE)
 
@@ -316,6 +319,7 @@ def find_denial(sentence: str) -> tuple[int, str] | None:
         if negated_before or _DENIAL_NEGATED_AFTER.match(plain[match.start() :]):
             continue
         subject = re.split(r"[,;:]\s", before.strip())[0] if before.strip() else ""
+        subject = _TRAILING_AUXILIARY.sub("", subject)
         return match.start(), subject
     return None
 

@@ -85,7 +85,10 @@ _DIGITS = (
     r"|\d+(?:,\d+)?)"
     r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md)(?![\w-]))?"
 )
-_WORDS = rf"(?P<words>(?<![\w-])(?:{_WORD})(?:(?:[\s-]+|\s+et\s+|-et-)(?:{_WORD}))*(?![\w-]))"
+_WORDS = (
+    rf"(?P<words>(?<![\w-])(?:{_WORD})(?:[\s-]+(?:{_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
+    r"(?![\w-]))"
+)
 _ROUND = (
     r"(?P<round>(?<![\w-])(?:une|un)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
@@ -149,7 +152,7 @@ _NUMBERED_BEFORE = re.compile(
     r"|galaxy|station|parcelle|lots|note|notes|score|scores|kilomètre|km|pk|tableau|figure"
     r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro|rang"
     r"|niveaux?|grade|échelon|indice|zone|secteur|tour|manche|journée|étage|couloir|quartier"
-    r"|arrondissement|département|circonscription|groupe|poule|match|stade|acte|scène)\s*$",
+    r"|arrondissement|département|circonscription|groupe|poule|match|stade|acte|scène|h)\s*$",
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE = re.compile(
@@ -295,6 +298,8 @@ def _read_words(text: str, start: int, words: str) -> Figure | None:
     lowered = words.lower()
     if lowered in ("un", "une", "zéro"):
         return None
+    if lowered == "cent" and text[max(0, start - 5) : start].lower() == "pour ":
+        return None  # "vingt pour cent"
     if lowered in ("neuf",) and _ADJECTIVE_NEUF_AFTER.match(text, start + len(words)):
         return None
     if re.match(r"(?:un|une)[\s-]+(?!mill)", lowered):
@@ -310,8 +315,8 @@ def _read_words(text: str, start: int, words: str) -> Figure | None:
         words = first
     end = start + len(words)
     scale = 1.0
-    last = lowered.split()[-1] if lowered.split() else ""
-    if last in _SCALES and last not in ("mille", "milliers"):
+    last = words.lower().split()[-1] if words.split() else ""
+    if last in _SCALES and last != "milliers":
         scale = _SCALES[last]
     return Figure(start, end, value, value, value, words=True, scale=scale)
 
@@ -322,14 +327,14 @@ def _scale_of(word: str | None) -> float:
 
 def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: int) -> bool:
     """False for digits glued to letters or codes: ``KN-23``, ``G7``, ``14h30``, ``24/10``."""
-    before = text[digits_start - 1] if digits_start > 0 else ""
+    before = text[digits_start - 1] if digits_start > 0 else " "
     if before.isalpha() or before in "/:_°#@+":
         return False
     if before == "-" and digits_start >= 2 and text[digits_start - 2].isalpha():
         return False
     if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
         return False
-    after = text[digits_end] if digits_end < len(text) else ""
+    after = text[digits_end] if digits_end < len(text) else " "
     if before == "[" and after == "]":
         return False  # a footnote call: "[3]"
     if _LABEL_BEFORE.search(text, 0, digits_start) and _LABEL_AFTER.match(text, digits_end):

@@ -55,7 +55,7 @@ _ABBREVIATIONS = frozenset(
         "mgr",
     }
 )
-_END_RE = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_END_RE = re.compile(r"[.!?…]+(?:\s?[»”\"')\]])*(?=\s+[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _GLUED_RE = re.compile(
     r"(?<=[a-zà-öø-ÿ0-9)]) (?=(?:D'après|D’après|Selon|Mais|Cependant|Toutefois|Néanmoins"
     r"|Pourtant|Ainsi|Il|Elle|Ils|Elles|Cette|Ces|Par ailleurs|En outre)\b)"
