@@ -92,12 +92,13 @@ REPORTING_VERBS = frozenset(
         "chiffrer",
         "recenser",
         "dénombrer",
-        "affirmer",
-        "rapporter",
     }
 )
 
-_STOP = r"(?=\s*(?:[,;:.!?«»“”\"\[\]]|\s-\s|\s–\s|$|\s(?:que|qu'|qui|dont|lorsque|quand|alors|mais|car)\s))"
+_STOP = (
+    r"(?=\s*(?:[,;:.!?«»“”\"\[\]]|\s-\s|\s–\s|$"
+    r"|\s(?:que|qu'|qui|dont|lorsque|quand|alors|mais|car)\s))"
+)
 _NP = r"(?P<np>[^,;:.!?«»“”\"\[\]\n]{2,160}?)" + _STOP
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÀ-Þ][\w.-]{1,12})\)")
 _CUE_RE = re.compile(

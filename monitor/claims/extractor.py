@@ -80,10 +80,13 @@ _INVERTED_SPEAKER_RE = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_RE = re.compile(
-    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
+    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
-    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)(?![\w])",
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)|(?:estime|estiment|affirme"
+    r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
+    r"|rapporte|rapportent|souligne|soulignent|explique|révèle|révèlent|confirme"
+    r"|confirment|annonce|annoncent))(?![\w])",
     re.IGNORECASE,
 )
 
@@ -336,7 +339,7 @@ def _regex_speakers(sentence: str) -> list[Attribution]:
     if _REPORTING_WORD.search(plain) is None:
         return found
     inverted = _INVERTED_SPEAKER_RE.search(plain)
-    if inverted is not None and not re.search(r"\d", inverted.group("subject")):
+    if inverted is not None and not re.search(r"\d|\bqu", inverted.group("subject")):
         start, end = inverted.span("subject")
         found.append(
             make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
@@ -372,7 +375,7 @@ def _build_claims(
     for index, quantity in enumerate(work.quantities):
         number = parsed.quantity_token(index)
         noun, noun_phrase, noun_token, predicate_word = _counted_noun(
-            plain, quantity, number, nouns, lexicon, by_start, parsed
+            work.text, plain, quantity, number, nouns, lexicon, by_start, parsed
         )
         predicate_token: Token | None = None
         predicate: str | None = None
@@ -444,6 +447,7 @@ def _has_own_verb(token: Token | None) -> bool:
 
 
 def _counted_noun(
+    sentence: str,
     plain: str,
     quantity: Quantity,
     number: Token | None,
@@ -467,21 +471,21 @@ def _counted_noun(
             phrase_end = noun_phrase_end(last)
             _, phrase_stop = parsed.original_span(first, phrase_end)
             head = first
-            return entry, plain_slice(plain, start, max(end, phrase_stop)), head, None
-        return entry, plain_slice(plain, start, end), None, None
+            return entry, plain_slice(sentence, start, max(end, phrase_stop)), head, None
+        return entry, plain_slice(sentence, start, end), None, None
     if number is None:
         return None, None, None, None
-    token = following_noun(number)
-    if token is None:
+    counted = following_noun(number)
+    if counted is None:
         return None, None, None, None
-    verb = predicate_noun(token, lexicon.predicates)
+    verb = predicate_noun(counted, lexicon.predicates)
     if verb is not None:
-        return None, None, token, verb
-    known = nouns.knows(token.text)
-    lemma = known or _noun_lemma(token)
-    last = noun_phrase_end(token)
-    start, end = parsed.original_span(token, last)
-    return lemma, plain_slice(plain, start, end), token, None
+        return None, None, counted, verb
+    known = nouns.knows(counted.text)
+    lemma = known or _noun_lemma(counted)
+    phrase_last = noun_phrase_end(counted)
+    phrase_start, phrase_stop = parsed.original_span(counted, phrase_last)
+    return lemma, plain_slice(sentence, phrase_start, phrase_stop), counted, None
 
 
 def plain_slice(text: str, start: int, end: int) -> str:

@@ -416,7 +416,11 @@ def noun_phrase_end(noun: Token) -> Token:
     for token in doc[noun.i + 1 :]:
         if participle_verb(token.text) is not None and token.pos_ in ("ADJ", "VERB"):
             break
-        if token.pos_ == "ADJ" and token.text[:1].islower() and token.is_alpha is not False:
+        if token.text[:1].islower() and (
+            token.pos_ == "ADJ"
+            or (token.dep_ == "amod" and token.head.i in (noun.i, last.i))
+            or ("-" in token.text and token.text.endswith(("s", "x")) and token.pos_ == "NOUN")
+        ):
             last = token
             continue
         break
@@ -496,7 +500,21 @@ def nearest_event_after(anchor: Token) -> Token | None:
             child.dep_ in ("cop", "aux:pass", "aux:tense") for child in token.children
         ):
             return token
+        if looks_like_verb(token):
+            return token
     return None
+
+
+def looks_like_verb(token: Token) -> bool:
+    """A finite verb the tagger missed ("12 000 nord-coréens combattent" tagged ADV)."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in ("ADV", "X", "NOUN", "PROPN")
+        and token.text[:1].islower()
+        and lemma != token.lower_
+        and lemma.endswith(("er", "ir", "re", "oir"))
+        and token.lower_.endswith(("ent", "ait", "aient", "ont", "era", "eront"))
+    )
 
 
 _LINKING_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître", "devenir", "être"})

@@ -29,6 +29,7 @@ phone numbers and codes. Percentages and money are kept with their :class:`Unit`
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -367,9 +368,11 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             return None
         if figure.plain and 1000 <= value <= 2100 and _looks_like_year(text, figure):
             return None
-        if figure.words and value < 10 and not figure.round:
-            if _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start):
-                return None
+        small_word = figure.words and value < 10 and not figure.round
+        if small_word and (
+            _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start)
+        ):
+            return None
     currency = _CURRENCY_BEFORE.search(before[-4:])
     if currency:
         start = figure.start - (len(before[-4:]) - currency.start())
@@ -432,7 +435,7 @@ def _currency_code(symbol: str) -> str:
 def _drop_scores(text: str, figures: list[Figure]) -> list[Figure]:
     """Drop pairs such as scores ("3-1") and phone-like runs of small digit groups."""
     dropped: set[int] = set()
-    for index, (first, second) in enumerate(zip(figures, figures[1:], strict=False)):
+    for index, (first, second) in enumerate(itertools.pairwise(figures)):
         gap = text[first.end : second.start]
         if (
             gap in ("-", "–")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -33,7 +33,7 @@ def extract(lexicon: Lexicon, model: None) -> Extract:
     """find_claims with the test lexicon and an article date (default 2024-11-20)."""
 
     def run(text: str, published: str = "2024-11-20", **options: object) -> list[Claim]:
-        when = datetime.fromisoformat(published).replace(tzinfo=timezone.utc)
+        when = datetime.fromisoformat(published).replace(tzinfo=UTC)
         return find_claims(text, published=when, lexicon=lexicon, **options)  # type: ignore[arg-type]
 
     return run

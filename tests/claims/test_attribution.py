@@ -21,7 +21,10 @@ def test_aliases_match_case_accents_and_acronyms(lexicon: Lexicon) -> None:
     assert sources.canonical_in("selon les estimations du renseignement sud-coréen") == "NIS"
     assert sources.canonical_in("D’après le Service national du renseignement (SNR)") == "NIS"
     assert sources.canonical_in("les sources du KCIA") == "NIS"
-    assert sources.canonical_in("Le chef des services de renseignement ukrainiens, Kyrylo Budanov") == "HUR"
+    assert (
+        sources.canonical_in("Le chef des services de renseignement ukrainiens, Kyrylo Budanov")
+        == "HUR"
+    )
     assert sources.canonical_in("selon le média américain") is None
     assert sources.canonical_in("la CNNIC") is None
 
@@ -29,14 +32,38 @@ def test_aliases_match_case_accents_and_acronyms(lexicon: Lexicon) -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "phrase"),
     [
-        ("Selon le renseignement américain, 300 soldats.", AttributionKind.CUE, "renseignement américain"),
-        ("D’après les services de renseignement ukrainiens, un allié", AttributionKind.CUE, "services de renseignement ukrainiens"),
-        ("Selon le service national de renseignement sud-coréen (NIS), quelque", AttributionKind.CUE, "service national de renseignement sud-coréen (NIS)"),
-        ("Selon des révélations choc d’un membre de la commission, la Corée", AttributionKind.CUE, "membre de la commission"),
+        (
+            "Selon le renseignement américain, 300 soldats.",
+            AttributionKind.CUE,
+            "renseignement américain",
+        ),
+        (
+            "D’après les services de renseignement ukrainiens, un allié",
+            AttributionKind.CUE,
+            "services de renseignement ukrainiens",
+        ),
+        (
+            "Selon le service national de renseignement sud-coréen (NIS), quelque",
+            AttributionKind.CUE,
+            "service national de renseignement sud-coréen (NIS)",
+        ),
+        (
+            "Selon des révélations choc d’un membre de la commission, la Corée",
+            AttributionKind.CUE,
+            "membre de la commission",
+        ),
         ("De source diplomatique, 40 missiles", AttributionKind.CUE, "source diplomatique"),
         ("une note, consultée par CNN.", AttributionKind.RELAY, "CNN"),
-        ("Ces informations proviennent du ministère sud-coréen de la Défense.", AttributionKind.ORIGIN, "ministère sud-coréen de la Défense"),
-        ("L’entraînement de 10 000 soldats, annoncé par le président Volodymyr Zelensky, montre", AttributionKind.CUE, "président Volodymyr Zelensky"),
+        (
+            "Ces informations proviennent du ministère sud-coréen de la Défense.",
+            AttributionKind.ORIGIN,
+            "ministère sud-coréen de la Défense",
+        ),
+        (
+            "L’entraînement de 10 000 soldats, annoncé par le président Volodymyr Zelensky, montre",
+            AttributionKind.CUE,
+            "président Volodymyr Zelensky",
+        ),
     ],
 )
 def test_attributions(sentence: str, kind: AttributionKind, phrase: str) -> None:
@@ -45,7 +72,9 @@ def test_attributions(sentence: str, kind: AttributionKind, phrase: str) -> None
 
 
 def test_selon_lesquelles_is_not_an_attribution() -> None:
-    assert find_attributions("Le Kremlin dément les informations selon lesquelles 3 000 soldats") == []
+    assert (
+        find_attributions("Le Kremlin dément les informations selon lesquelles 3 000 soldats") == []
+    )
 
 
 def test_pronouns_and_anaphora_are_marked() -> None:
@@ -57,14 +86,20 @@ def test_pronouns_and_anaphora_are_marked() -> None:
 
 def test_generic_heads_leave_no_source() -> None:
     assert clean_phrase("certaines informations") == ""
-    assert clean_phrase("les premières estimations de l’agence de renseignement") == "agence de renseignement"
+    assert (
+        clean_phrase("les premières estimations de l’agence de renseignement")
+        == "agence de renseignement"
+    )
     assert clean_phrase("Les déclarations de M. Budanov") == "Budanov"
 
 
 @pytest.mark.parametrize(
     ("sentence", "subject"),
     [
-        ("Les déclarations de M. Budanov contredisent les informations.", "Les déclarations de M. Budanov"),
+        (
+            "Les déclarations de M. Budanov contredisent les informations.",
+            "Les déclarations de M. Budanov",
+        ),
         ("Le Kremlin dément les informations selon lesquelles", "Le Kremlin"),
         ("Moscou a démenti ces chiffres.", "Moscou"),
         ("Le Pentagone réfute ce bilan.", "Le Pentagone"),

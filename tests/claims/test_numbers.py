@@ -177,8 +177,11 @@ def test_money_keeps_its_unit_and_currency(
 
 @pytest.mark.parametrize(
     ("sentence", "written", "value"),
-    [("une hausse de 7 %", "7 %", 7), ("3,8\u00a0% des votants", "3,8\u00a0%", 3.8),
-     ("vingt pour cent des soldats", "vingt pour cent", 20)],
+    [
+        ("une hausse de 7 %", "7 %", 7),
+        ("3,8\u00a0% des votants", "3,8\u00a0%", 3.8),
+        ("vingt pour cent des soldats", "vingt pour cent", 20),
+    ],
 )
 def test_percentages_keep_their_unit(sentence: str, written: str, value: float) -> None:
     (figure,) = find_figures(sentence)

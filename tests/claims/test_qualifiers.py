@@ -20,22 +20,43 @@ def quantities(text: str, tolerance: float = 0.1) -> list[Row]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Environ 11 000 soldats ont été déployés.", ("Environ 11 000", 9900, 12100, Qualifier.APPROX, 11000)),
+        (
+            "Environ 11 000 soldats ont été déployés.",
+            ("Environ 11 000", 9900, 12100, Qualifier.APPROX, 11000),
+        ),
         ("près de 1 500 militaires", ("près de 1 500", 1350, 1650, Qualifier.APPROX, 1500)),
         ("quelque dix mille soldats", ("quelque dix mille", 9000, 11000, Qualifier.APPROX, 10000)),
         ("autour de 400 blindés", ("autour de 400", 360, 440, Qualifier.APPROX, 400)),
         ("approximativement 50 chars", ("approximativement 50", 45, 55, Qualifier.APPROX, 50)),
-        ("une estimation de 2 000 morts", ("une estimation de 2 000", 1800, 2200, Qualifier.APPROX, 2000)),
-        ("environ un millier de soldats", ("environ un millier", 900, 1100, Qualifier.APPROX, 1000)),
+        (
+            "une estimation de 2 000 morts",
+            ("une estimation de 2 000", 1800, 2200, Qualifier.APPROX, 2000),
+        ),
+        (
+            "environ un millier de soldats",
+            ("environ un millier", 900, 1100, Qualifier.APPROX, 1000),
+        ),
         ("un millier de soldats", ("un millier", 900, 1100, Qualifier.APPROX, 1000)),
         ("une dizaine de drones", ("une dizaine", 9, 11, Qualifier.APPROX, 10)),
         ("300 environ", ("300 environ", 270, 330, Qualifier.APPROX, 300)),
         ("au moins 150 missiles", ("au moins 150", 150, None, Qualifier.AT_LEAST, 150)),
-        ("pas moins de 11 000 soldats", ("pas moins de 11 000", 11000, None, Qualifier.AT_LEAST, 11000)),
+        (
+            "pas moins de 11 000 soldats",
+            ("pas moins de 11 000", 11000, None, Qualifier.AT_LEAST, 11000),
+        ),
         ("plus de 13 000 conteneurs", ("plus de 13 000", 13000, None, Qualifier.MORE_THAN, 13000)),
-        ("plus d’une centaine de blessés", ("plus d’une centaine", 100, None, Qualifier.MORE_THAN, 100)),
-        ("au-delà de 20 000 hommes", ("au-delà de 20 000", 20000, None, Qualifier.MORE_THAN, 20000)),
-        ("une foule dépassant 3 000 personnes", ("dépassant 3 000", 3000, None, Qualifier.MORE_THAN, 3000)),
+        (
+            "plus d’une centaine de blessés",
+            ("plus d’une centaine", 100, None, Qualifier.MORE_THAN, 100),
+        ),
+        (
+            "au-delà de 20 000 hommes",
+            ("au-delà de 20 000", 20000, None, Qualifier.MORE_THAN, 20000),
+        ),
+        (
+            "une foule dépassant 3 000 personnes",
+            ("dépassant 3 000", 3000, None, Qualifier.MORE_THAN, 3000),
+        ),
         ("jusqu’à 12 000 soldats", ("jusqu’à 12 000", None, 12000, Qualifier.AT_MOST, 12000)),
         ("jusqu'à 30 000 soldats", ("jusqu'à 30 000", None, 30000, Qualifier.AT_MOST, 30000)),
         ("au plus 200 instructeurs", ("au plus 200", None, 200, Qualifier.AT_MOST, 200)),

@@ -13,7 +13,12 @@ from monitor.claims.timeref import find_times
     ("sentence", "published", "text", "when"),
     [
         ("Il a déclaré fin janvier que", date(2025, 2, 5), "fin janvier", date(2025, 1, 31)),
-        ("doivent être déployés d’ici décembre", date(2024, 10, 24), "d’ici décembre", date(2024, 12, 31)),
+        (
+            "doivent être déployés d’ici décembre",
+            date(2024, 10, 24),
+            "d’ici décembre",
+            date(2024, 12, 31),
+        ),
         ("d'ici à décembre", date(2024, 10, 24), "d'ici à décembre", date(2024, 12, 31)),
         ("livrés depuis août", date(2024, 10, 18), "depuis août", date(2024, 8, 1)),
         ("depuis novembre", date(2025, 2, 5), "depuis novembre", date(2024, 11, 1)),
