@@ -227,10 +227,11 @@ class SourceMatcher:
         return self.canonical[max(found, key=len)]
 
 
-def find_attributions(sentence: str) -> list[Attribution]:
+def find_attributions(sentence: str, plain: str | None = None) -> list[Attribution]:
     """Cue, relay and origin attributions in ``sentence`` (reporting verbs are read on the
-    parse by the extractor)."""
-    plain = normalise_typography(sentence)
+    parse by the extractor). ``plain`` is the sentence already through
+    :func:`normalise_typography`, when the caller has it."""
+    plain = normalise_typography(sentence) if plain is None else plain
     found: list[Attribution] = []
     if not _ANY_CUE.search(plain):
         return found
@@ -306,12 +307,12 @@ def clean_phrase(phrase: str) -> str:
     return text.strip(" ,")
 
 
-def find_denial(sentence: str) -> tuple[int, str] | None:
+def find_denial(sentence: str, plain: str | None = None) -> tuple[int, str] | None:
     """A denial of other reports written in ``sentence``: (verb offset, subject as written).
 
     "Poutine ne dément pas" and "sans démentir" are not denials.
     """
-    plain = normalise_typography(sentence)
+    plain = normalise_typography(sentence) if plain is None else plain
     if _ANY_DENIAL.search(plain) is None:
         return None
     for match in _DENIAL_RE.finditer(plain):

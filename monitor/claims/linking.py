@@ -149,7 +149,7 @@ _PRENOMINAL = frozenset(
     }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     {
         "il",
         "elle",
@@ -391,7 +391,7 @@ def following_noun(number: Token) -> Token | None:
         token.pos_ in ("ADJ", "VERB", "X", "PRON")
         and token.text[:1].islower()
         and token.is_alpha
-        and token.lower_ not in _FUNCTION_WORDS
+        and token.lower_ not in FUNCTION_WORDS
         and not (token.pos_ == "VERB" and "VerbForm=Fin" in str(token.morph))
     ):
         return token
