@@ -122,10 +122,9 @@ _ORIGIN_RE = re.compile(
 )
 _ANY_CUE = re.compile(
     r"selon|d'après|source|dires|croire|citant|avis\s+d|(?:é|u|i)e?s?\s+par\b|micro|antenne"
-    r"|entretien|provien|éman|vien|tirée?s?\s+d|issue?s?\s+d|fournie?s?\s+par",
-    re.IGNORECASE,
+    r"|entretien|provien|éman|vien|tirée?s?\s+d|issue?s?\s+d|fournie?s?\s+par"
 )
-_ANY_DENIAL = re.compile(r"contredi|dément|démenti|réfut|contest|infirm|\bni|rejet", re.IGNORECASE)
+_ANY_DENIAL = re.compile(r"contredi|dément|démenti|réfut|contest|infirm|\bni|rejet")
 _ORIGIN_SUBJECT = re.compile(
     r"^\s*(?:ces|cette|ce|les|l'|la|le)\s*(?:informations?|chiffres?|données|estimations?"
     r"|révélations?|rapports?|éléments?|bilans?|évaluations?|statistiques?|renseignements?)",
@@ -233,7 +232,7 @@ def find_attributions(sentence: str, plain: str | None = None) -> list[Attributi
     :func:`normalise_typography`, when the caller has it."""
     plain = normalise_typography(sentence) if plain is None else plain
     found: list[Attribution] = []
-    if not _ANY_CUE.search(plain):
+    if not _ANY_CUE.search(plain.lower()):
         return found
     for pattern, kind in (
         (_CUE_RE, AttributionKind.CUE),
@@ -313,7 +312,7 @@ def find_denial(sentence: str, plain: str | None = None) -> tuple[int, str] | No
     "Poutine ne dément pas" and "sans démentir" are not denials.
     """
     plain = normalise_typography(sentence) if plain is None else plain
-    if _ANY_DENIAL.search(plain) is None:
+    if _ANY_DENIAL.search(plain.lower()) is None:
         return None
     for match in _DENIAL_RE.finditer(plain):
         before = plain[: match.start()]

@@ -67,8 +67,7 @@ _AFTER_REPORTING = re.compile(
 )
 _REPORTING_WORD = re.compile(
     r"déclar|affirm|estim|rapport|indiqu|révél|annon|assur|précis|expliqu|soulign|confirm"
-    r"|ajout|averti|signal|dit|écrit|noté|note|prévient|relève",
-    re.IGNORECASE,
+    r"|ajout|averti|signal|dit|écrit|noté|note|prévient|relève"
 )
 _INVERTED_SPEAKER_RE = re.compile(
     r"[,»”\"]\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t-(?:il|elle|ils|elles|on))?\s+)?"
@@ -343,7 +342,7 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
 def _regex_speakers(sentence: str, plain: str) -> list[Attribution]:
     """Speakers read on the words: "X a déclaré que", "..., affirme X." """
     found: list[Attribution] = []
-    if _REPORTING_WORD.search(plain) is None:
+    if _REPORTING_WORD.search(plain.lower()) is None:
         return found
     inverted = _INVERTED_SPEAKER_RE.search(plain)
     if inverted is not None and not re.search(r"\d|\bqu", inverted.group("subject")):
