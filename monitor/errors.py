@@ -34,14 +34,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-<<<<<<< HEAD
         text = f"{where}: {self.field}: " if self.field else f"{where}: "
         text += self.message
-=======
-        text = (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
->>>>>>> claims
         if self.hint:
             text += f" ({self.hint})"
         return text
