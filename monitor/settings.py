@@ -8,11 +8,10 @@ rule files.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
-
-from contextvars import ContextVar
 
 import platformdirs
 import yaml
@@ -35,7 +34,7 @@ from monitor.errors import ConfigError, Problem
 
 APP_NAME = "monitor"
 # Values read from the settings file, for the source that ranks below the environment.
-_FILE_VALUES: ContextVar[dict[str, Any]] = ContextVar("file_values", default={})
+_FILE_VALUES: ContextVar[dict[str, Any] | None] = ContextVar("file_values", default=None)
 
 
 def default_database_url() -> str:
@@ -192,7 +191,7 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Command-line options, then the environment, then the settings file."""
-        file_settings = InitSettingsSource(settings_cls, init_kwargs=_FILE_VALUES.get())
+        file_settings = InitSettingsSource(settings_cls, init_kwargs=_FILE_VALUES.get() or {})
         return init_settings, env_settings, file_settings, file_secret_settings
 
     @property
