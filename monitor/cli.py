@@ -450,14 +450,14 @@ def db_upgrade(settings: Settings) -> None:
         click.echo(f"{where}: already at {database.revision()}")
 
 
-# -- delivery (monitor/delivery/commands.py) -----------------------------------------
+# -- commands kept in their own modules (they import the options above) -------------
 
+from monitor.daemon_commands import run, run_once, status  # noqa: E402
 from monitor.delivery.commands import (  # noqa: E402
     channels_group,
     deliver_command,
     deliveries_group,
 )
 
-main.add_command(deliver_command)
-main.add_command(deliveries_group)
-main.add_command(channels_group)
+for command in (run, run_once, status, deliver_command, deliveries_group, channels_group):
+    main.add_command(command)
