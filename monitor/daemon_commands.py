@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import IO, Any
 import click
 from sqlalchemy import func, select, text
 
+from monitor import housekeeping
 from monitor.alerts import PARIS, iso, paris_date
 from monitor.cli import config_option, db_option, json_option, rules_option, settings_options
 from monitor.operator import Problem as OperatorProblem
@@ -33,6 +35,7 @@ from monitor.storage.schema import (
 )
 
 ADVISORY_LOCK = 0x6D6F6E69  # "moni": one run-once at a time across machines (PostgreSQL)
+HOUSEKEEPING_EVERY = 24 * 3600  # seconds, for run-once (the daemon has its own schedule)
 ALIVE_AFTER = timedelta(minutes=2)  # a daemon whose heartbeat is older is not running
 
 
@@ -137,6 +140,10 @@ def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
         )
     check_health(database, settings)
     report = deliver(database, settings)
+    stamp = settings.daemon.state_dir / "housekeeping.stamp"
+    if not stamp.exists() or time.time() - stamp.stat().st_mtime > HOUSEKEEPING_EVERY:
+        housekeeping.run(database, settings)
+        stamp.touch()
     outcomes = Counter(str(getattr(r, "status", "?")) for r in getattr(report, "results", []))
     summary.update(sent=outcomes.get("sent", 0), retry=outcomes.get("retry", 0))
     return summary
