@@ -75,15 +75,23 @@ _INVERTED_SPEAKER_RE = re.compile(
     r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|estime|estiment|affirme"
     r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
     r"|rapporte|rapportent|souligne|explique|ajoute|annonce|annoncent|révèle|confirme"
-    r"|avertit|prévient|note|relève)\s+(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
+    r"|avertit|prévient|note|relève|revendiqué|revendique)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin"
+    r"|également|aussi|encore|ensuite|enfin|\w+ment)\s+)*"
+    r"(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
     r"[^,.;:!?«»]{2,80}|[A-ZÀ-Þ][^,.;:!?«»]{1,80})\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_LIKE = re.compile(
+    r"[\d.;:!?]|\b(?:a|ont|est|sont|été|avait|avaient|aurait|auraient|serait|seraient)\b",
     re.IGNORECASE,
 )
 _SPEAKER_VERB_RE = re.compile(
     r"\s*,?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
-    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)|(?:estime|estiment|affirme"
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|revendiqué)|(?:estime"
+    r"|estiment|affirme"
     r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
     r"|rapporte|rapportent|souligne|soulignent|explique|révèle|révèlent|confirme"
     r"|confirment|annonce|annoncent))(?![\w])",
@@ -353,7 +361,7 @@ def _regex_speakers(sentence: str, plain: str) -> list[Attribution]:
     verb = _SPEAKER_VERB_RE.search(plain, 0, 200)
     if verb is not None:
         subject = plain[: verb.start()]
-        if len(subject.strip()) >= 2 and not re.search(r"[\d.;:!?]", subject):
+        if len(subject.strip()) >= 2 and not _CLAUSE_LIKE.search(subject):
             found.append(
                 make_attribution(
                     sentence, 0, verb.start(), sentence[: verb.start()], AttributionKind.SPEAKER

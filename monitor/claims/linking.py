@@ -113,6 +113,12 @@ DEVERBAL_NOUNS: dict[str, str] = {
     "embauche": "embaucher",
     "licenciement": "licencier",
     "présence": "présent",
+    "destruction": "détruire",
+    "interception": "intercepter",
+    "libération": "libérer",
+    "expulsion": "expulser",
+    "disparition": "disparaître",
+    "accueil": "accueillir",
 }
 _PRENOMINAL = frozenset(
     {
@@ -355,6 +361,8 @@ def verb_lemma(token: Token) -> str:
             return verb
         if lemma in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[lemma]
+        if lemma == token.lower_.rstrip("s") and lemma.endswith("i") and _has_aux(token):
+            return lemma + "r"  # "ont péri" -> périr
     if token.pos_ == "NOUN" and lemma in DEVERBAL_NOUNS:
         return DEVERBAL_NOUNS[lemma]
     morph = str(token.morph)
@@ -369,6 +377,8 @@ def verb_lemma(token: Token) -> str:
         verb = participle_verb(lemma)
         if verb is not None:
             return verb
+        if lemma.endswith("i") and "VerbForm=Part" in morph:
+            return lemma + "r"  # "ont péri" -> périr
     return lemma
 
 
