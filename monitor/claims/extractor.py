@@ -44,7 +44,9 @@ from monitor.claims.linking import (
     find_predicate,
     following_noun,
     noun_phrase_end,
+    participle_verb,
     predicate_noun,
+    predicate_word,
     verb_lemma,
 )
 from monitor.claims.modality import ModalityReading, read_modality
@@ -238,7 +240,7 @@ def _read_sentence(
         if work.parsed is not None:
             built = _build_claims(work, nouns, lexicon, day)
         else:
-            built = _build_light_claims(work, nouns, day)
+            built = _build_light_claims(work, nouns, lexicon.predicates, day)
         for quantity, claim, reading, inherited_from in built:
             source = _nearest(main, quantity)
             if source is None and inherited_from is not None:
@@ -380,6 +382,7 @@ def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
 
 _SMALL = 10.0
 _LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
+_LIGHT_PARTICIPLE = re.compile(r"(?<![\w-])(?P<word>[a-zà-öø-ÿœ]{2,}é(?:e|s|es)?)(?![\w-])")
 _LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
 _LIGHT_NEGATION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:pas|jamais|plus|aucun)\b", re.IGNORECASE)
 _LIGHT_PLAN = re.compile(
@@ -411,7 +414,7 @@ def _needs_parse(work: _Work, nouns: NounMatcher) -> bool:
 
 
 def _build_light_claims(
-    work: _Work, nouns: NounMatcher, day: date | None
+    work: _Work, nouns: NounMatcher, lexicon_predicates: frozenset[str], day: date | None
 ) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
     """Claims of a sentence read without the parser: the noun is the word after the figure,
     the modality comes from the sentence's verb forms, there is no predicate."""
@@ -430,12 +433,19 @@ def _build_light_claims(
     for quantity in work.quantities:
         noun: str | None = None
         noun_phrase: str | None = None
+        predicate: str | None = None
         if quantity.unit is Unit.COUNT:
-            following = _LIGHT_NOUN.match(plain, max(quantity.end, quantity.link_end))
+            after = max(quantity.end, quantity.link_end)
+            following = _LIGHT_NOUN.match(plain, after)
             if following and following.group("word").lower() not in FUNCTION_WORDS:
                 word = following.group("word")
-                noun = nouns.knows(word) or _singular(word.lower())
-                noun_phrase = work.text[following.start("word") : following.end("word")]
+                predicate = predicate_word(word, lexicon_predicates)
+                if predicate is None:
+                    noun = nouns.knows(word) or _singular(word.lower())
+                    noun_phrase = work.text[following.start("word") : following.end("word")]
+                after = following.end()
+            if predicate is None:
+                predicate = _light_participle(plain, after)
         time = _nearest_time(times, quantity, plain)
         claim = Claim(
             value_text=work.text[quantity.start : quantity.end],
@@ -447,6 +457,7 @@ def _build_light_claims(
             currency=quantity.currency,
             noun=noun,
             noun_phrase=noun_phrase,
+            predicate=predicate,
             modality=modality,
             time_ref=time.when if time else None,
             time_text=time.text if time else None,
@@ -456,6 +467,15 @@ def _build_light_claims(
         )
         built.append((quantity, claim, reading, None))
     return built
+
+
+def _light_participle(plain: str, position: int) -> str | None:
+    """The verb of the first past participle after ``position`` ("ont été tués" -> tuer)."""
+    for match in _LIGHT_PARTICIPLE.finditer(plain, position, position + 60):
+        word = match.group("word").lower()
+        if word not in ("été", "année", "armée", "armées", "journée", "soirée", "idée"):
+            return participle_verb(word)
+    return None
 
 
 def _singular(word: str) -> str:

@@ -325,15 +325,24 @@ def _inflected(noun: str) -> str:
 
 def predicate_noun(token: Token, predicates: frozenset[str]) -> str | None:
     """The verb a participle or casualty word used as a noun stands for ("blessés" -> blesser)."""
-    word = token.text.lower()
+    known = predicate_word(token.text, predicates)
+    if known is not None:
+        return known
+    verb = participle_verb(token.text)
+    if verb is not None and ("VerbForm=Part" in str(token.morph) or token.pos_ == "VERB"):
+        return verb
+    return None
+
+
+def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
+    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
+    word = written.lower()
     singular = re.sub(r"(?:es|s|e)$", "", word) if len(word) > 3 else word
     for form in (word, singular, singular + "é"):
         if form in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[form]
     verb = participle_verb(word)
-    if verb is not None and (
-        verb in predicates or "VerbForm=Part" in str(token.morph) or token.pos_ == "VERB"
-    ):
+    if verb is not None and verb in predicates:
         return verb
     return None
 
