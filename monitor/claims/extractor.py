@@ -178,7 +178,9 @@ def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
         )
     nouns = NounMatcher.build(lexicon.nouns)
     to_parse = [work for work in works if work.quantities and _needs_parse(work, nouns)]
-    parsed = parse_sentences([rewrite_for_parser(w.text, w.quantities) for w in to_parse])
+    parsed = parse_sentences(
+        [rewrite_for_parser(w.text, w.quantities, window=_PARSE_WINDOW) for w in to_parse]
+    )
     for work, result in zip(to_parse, parsed, strict=True):
         work.parsed = result
     context = _Context(SourceMatcher.build(lexicon.sources))
@@ -381,6 +383,7 @@ def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
 
 
 _SMALL = 10.0
+_PARSE_WINDOW = 100  # characters kept around a long sentence's figures for the parser
 _LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
 _LIGHT_PARTICIPLE = re.compile(r"(?<![\w-])(?P<word>[a-zà-öø-ÿœ]{2,}é(?:e|s|es)?)(?![\w-])")
 _LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
