@@ -40,9 +40,11 @@ from monitor.claims.attribution import (
 )
 from monitor.claims.linking import (
     FUNCTION_WORDS,
+    MEASURE_VERBS,
     NounMatcher,
     find_predicate,
     following_noun,
+    measured_thing,
     noun_phrase_end,
     participle_verb,
     predicate_noun,
@@ -338,7 +340,7 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
             continue
         for child in token.children:
-            if not child.dep_.startswith("nsubj"):
+            if child.dep_ != "nsubj" or any(c.dep_ == "aux:pass" for c in token.children):
                 continue
             if child.like_num or any(t.like_num for t in child.subtree):
                 continue
@@ -512,6 +514,18 @@ def _build_claims(
             predicate_token = find_predicate(noun_token if noun_token is not None else number)
             if predicate_token is not None and predicate_token is not noun_token:
                 predicate = verb_lemma(predicate_token)
+        if predicate_token is not None and predicate in MEASURE_VERBS:
+            measured = measured_thing(predicate_token, nouns)
+            if measured is not None:
+                measured_noun, measured_token, measured_predicate = measured
+                if noun is None and measured_token is not None:
+                    noun = measured_noun
+                    start, stop = parsed.original_span(
+                        measured_token, noun_phrase_end(measured_token)
+                    )
+                    noun_phrase = work.text[start:stop]
+                if measured_predicate is not None:
+                    predicate = measured_predicate
         reading = read_modality(predicate_token, number)
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None

@@ -567,6 +567,58 @@ def descend_chain(verb: Token) -> Token:
     return node
 
 
+# Verbs that give a figure to something named elsewhere: "le nombre de soldats tués
+# s'élève à 300", "Séoul estime à 11 000 le nombre de soldats", "les pertes sont estimées à".
+MEASURE_VERBS = frozenset(
+    {
+        "estimer",
+        "évaluer",
+        "chiffrer",
+        "élever",
+        "s'élever",
+        "atteindre",
+        "dépasser",
+        "représenter",
+        "totaliser",
+        "avoisiner",
+        "approcher",
+        "porter",
+        "établir",
+    }
+)
+_COUNT_HEADS = frozenset({"nombre", "total", "bilan", "chiffre", "effectif", "effectifs"})
+
+
+def measured_thing(
+    verb: Token, nouns: NounMatcher
+) -> tuple[str | None, Token | None, str | None] | None:
+    """What a measuring verb gives a figure to: (noun, noun token, predicate).
+
+    "le nombre de soldats nord-coréens tués s'élève à 300" -> (soldat, soldats, tuer);
+    "les pertes sont estimées à 4 000 hommes" -> (None, None, perdre).
+    """
+    for child in verb.children:
+        if not child.dep_.startswith(("nsubj", "obj")) or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in _COUNT_HEADS:
+            counted = [
+                grandchild
+                for grandchild in child.children
+                if grandchild.dep_ == "nmod" and grandchild.pos_ in ("NOUN", "ADJ", "PROPN")
+            ]
+            if not counted:
+                return None
+            thing = counted[0]
+            event = _participle_after(thing)
+            predicate = verb_lemma(event) if event is not None else None
+            noun = nouns.knows(thing.text) or thing.lemma_.lower()
+            return noun, thing, predicate
+        if lemma in DEVERBAL_NOUNS:
+            return None, None, DEVERBAL_NOUNS[lemma]
+    return None
+
+
 def _passive_infinitive(token: Token) -> bool:
     return any(
         child.dep_.startswith("aux") and "VerbForm=Inf" in str(child.morph)

@@ -10,6 +10,7 @@ An offset map leads every character of the rewritten text back to the original s
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,10 @@ from monitor.claims.numbers import normalise_typography
 from monitor.claims.qualifiers import Quantity
 
 MODEL_NAME = "fr_core_news_sm"
+_VERBAL_QUALIFIER = re.compile(
+    r"(?:estimée?s?|évaluée?s?|chiffrée?s?|dépassant|excédant|supérieure?s?|inférieure?s?)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -91,9 +96,12 @@ def rewrite_for_parser(
         if quantity.start < cursor:
             starts.append(-1)
             continue
-        pieces.append(plain[cursor : quantity.start])
-        origin.extend(range(cursor, quantity.start))
-        length += quantity.start - cursor
+        replace_from = quantity.start
+        if _VERBAL_QUALIFIER.match(plain, quantity.start, quantity.figure_start):
+            replace_from = quantity.figure_start  # "sont estimées à" stays for the parser
+        pieces.append(plain[cursor:replace_from])
+        origin.extend(range(cursor, replace_from))
+        length += replace_from - cursor
         token = _number_token(quantity.parse_value)
         starts.append(length)
         pieces.append(token)

@@ -347,3 +347,18 @@ def test_small_numbers_read_without_the_parser(
 ) -> None:
     claim = only(find_claims(sentence))
     assert (claim.noun, claim.predicate, claim.modality) == (noun, predicate, modality)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "predicate"),
+    [
+        ("Séoul estime à 11 000 le nombre de soldats déployés en Russie.", "soldat", "déployer"),
+        ("Le nombre de civils tués s’élève à 300.", "civil", "tuer"),
+        ("Les pertes russes sont estimées à 4 000 hommes.", "homme", "perdre"),
+    ],
+)
+def test_measuring_verbs_point_to_what_is_counted(
+    extract: Extract, sentence: str, noun: str, predicate: str
+) -> None:
+    claim = only(extract(sentence))
+    assert (claim.noun, claim.predicate) == (noun, predicate)
