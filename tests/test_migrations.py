@@ -20,6 +20,8 @@ TABLES = {
     "alert_evidence",
     "deliveries",
     "runs",
+    "crawled_pages",
+    "article_bands",
     "alembic_version",
 }
 
@@ -28,7 +30,7 @@ def test_upgrade_from_empty_creates_every_table(database_url: str) -> None:
     database = Database(database_url)
     assert database.revision() is None
     applied = database.upgrade()
-    assert applied == ["0001"]
+    assert applied == ["0001", "0002"]
     assert set(inspect(database.engine).get_table_names()) == TABLES
     assert database.upgrade() == []
     database.dispose()
@@ -58,7 +60,7 @@ def test_db_upgrade_command(database_url: str) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["db", "upgrade", "--db", database_url])
     assert first.exit_code == 0, first.output
-    assert "applied 0001; now at 0001" in first.output
+    assert "applied 0001, 0002; now at 0002" in first.output
     second = runner.invoke(main, ["db", "upgrade", "--db", database_url])
     assert second.exit_code == 0
-    assert "already at 0001" in second.output
+    assert "already at 0002" in second.output
