@@ -448,3 +448,11 @@ def db_upgrade(settings: Settings) -> None:
         click.echo(f"{where}: applied {', '.join(applied)}; now at {database.revision()}")
     else:
         click.echo(f"{where}: already at {database.revision()}")
+
+
+# -- crawler (monitor/crawl_commands.py) ---------------------------------------------
+
+from monitor.crawl_commands import crawl, sources  # noqa: E402
+
+main.add_command(crawl)
+main.add_command(sources)

@@ -30,10 +30,6 @@ def parse_feed(body: bytes, *, language: str | None = None) -> list[FeedEntry]:
     """
     check_xml(body)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.get("bozo") and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        detail = f": {reason}" if reason else ""
-        raise FeedParseError(f"not a readable RSS or Atom feed{detail}")
     if not parsed.entries and not parsed.get("version"):
         raise FeedParseError("not an RSS or Atom feed (no channel or feed element)")
     feed_language = _language(parsed.feed.get("language")) or language
@@ -61,6 +57,10 @@ def parse_feed(body: bytes, *, language: str | None = None) -> list[FeedEntry]:
                 outlet=source.get("title") if isinstance(source, dict) else None,
             )
         )
+    if parsed.get("bozo") and not entries:
+        reason = parsed.get("bozo_exception")
+        detail = f" ({reason})" if reason else ""
+        raise FeedParseError(f"not a readable RSS or Atom feed: no entry with a link{detail}")
     return entries
 
 

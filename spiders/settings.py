@@ -34,6 +34,8 @@ def scrapy_settings(settings: Settings) -> dict[str, Any]:
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "WARNING",
+        "LOG_INSTALL_ROOT_HANDLER": True,
+        "RETRY_GIVE_UP_LOG_LEVEL": "WARNING",  # the source's report carries the error
         "CONCURRENT_REQUESTS": settings.crawl_concurrent_requests,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.crawl_concurrency_per_domain,
         "AUTOTHROTTLE_ENABLED": settings.crawl_autothrottle,

@@ -1,0 +1,88 @@
+"""The item pipeline: a fetched page -> trafilatura -> the monitor's ingest pipeline.
+
+A page with no article text (a paywall teaser, a section front) is dropped with one
+recorded reason. Repeated paragraphs are removed before ingest. The article goes through
+:meth:`monitor.pipeline.Pipeline.ingest`, the one ingest path (a non-French article is
+stored as such and not run through the French claim extractor).
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from scrapy.crawler import Crawler
+
+from monitor.errors import MonitorError
+from monitor.extract import ExtractionRejected, extract_article
+from monitor.models import ArticleInput
+from monitor.neardup import dedupe_paragraphs
+from spiders.items import PageItem
+from spiders.news import NewsSpider
+
+
+class IngestPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        spider = self.crawler.spider
+        assert isinstance(spider, NewsSpider)
+        context = spider.context
+        if not context.extract:
+            return item
+        report = context.reports[item.source]
+        source = context.source(item.source)
+        entry = item.entry
+        try:
+            page = extract_article(item.html, item.url)
+        except ExtractionRejected as exc:
+            report.rejected.append(f"{item.url}: {exc}")
+            spider.ledger.record(
+                item.url,
+                source_id=source.id,
+                status="rejected",
+                reason=str(exc),
+                entry_updated=entry.updated,
+            )
+            return item
+        if context.pipeline is None:
+            return item
+        article = ArticleInput(
+            url=item.url,
+            text=dedupe_paragraphs(page.text),
+            title=page.title or entry.title,
+            published=page.published or entry.published,
+            language=page.language or entry.language or source.language,
+            outlet=entry.outlet or page.sitename,
+            author=page.author,
+            source_name=source.name,
+            html=item.html,
+        )
+        try:
+            result = context.pipeline.ingest(article, run_id=context.run_id)
+        except MonitorError as exc:
+            report.page_errors.append(f"{item.url}: {exc}")
+            spider.ledger.record(
+                item.url,
+                source_id=source.id,
+                status="error",
+                reason=str(exc),
+                entry_updated=entry.updated,
+            )
+            return item
+        report.count(result.status)
+        report.claims += result.claims
+        report.alert_ids.extend(result.alert_ids)
+        spider.ledger.record(
+            item.url,
+            source_id=source.id,
+            status="ingested",
+            reason=result.status,
+            article_id=result.article_id,
+            entry_updated=entry.updated,
+        )
+        return item
