@@ -1,4 +1,4 @@
-"""python -m monitor: the command line."""
+"""``python -m monitor`` runs the command line."""
 
 from monitor.cli import main
 

@@ -450,6 +450,19 @@ def db_upgrade(settings: Settings) -> None:
         click.echo(f"{where}: already at {database.revision()}")
 
 
+# -- delivery (monitor/delivery/commands.py) -----------------------------------------
+
+from monitor.delivery.commands import (  # noqa: E402
+    channels_group,
+    deliver_command,
+    deliveries_group,
+)
+
+main.add_command(deliver_command)
+main.add_command(deliveries_group)
+main.add_command(channels_group)
+
+
 # -- crawler (monitor/crawl_commands.py) ---------------------------------------------
 
 from monitor.crawl_commands import crawl, sources  # noqa: E402

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 import trafilatura
+from trafilatura.settings import Document
 
 PARIS = ZoneInfo("Europe/Paris")
 FRENCH_WORDS = frozenset(
@@ -55,7 +56,7 @@ def extract_article(page: str | bytes, url: str | None = None) -> ExtractedPage:
         include_tables=False,
         deduplicate=False,
     )
-    if document is None or not getattr(document, "text", None):
+    if not isinstance(document, Document) or not document.text:
         raise ExtractionRejected("no article text found in the page")
     text = normalise_text(document.text)
     words = len(text.split())

@@ -28,7 +28,14 @@ from monitor.alerts import PARIS, summarise
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
 from monitor.neardup import NEAR_DUPLICATE_JACCARD, band_keys, minhash, similarity
-from monitor.rules.engine import Figure, Verdict, dedup_key, judge, widen
+from monitor.rules.engine import (
+    Figure,
+    Verdict,
+    dedup_key,
+    judge_article,
+    split_reference,
+    widen,
+)
 from monitor.rules.matchers import (
     CompiledQuantity,
     CompiledTopic,
@@ -90,11 +97,13 @@ class Pipeline:
         finder: ClaimFinder | None = None,
     ) -> None:
         if finder is None:  # imported here: loading the French model takes seconds
-            from monitor.claims.extractor import find_claims as finder
+            from monitor.claims.extractor import find_claims
+
+            finder = find_claims
         self.database = database
         self.book = book
         self.channels = list(channels)
-        self.finder = finder
+        self.finder: ClaimFinder = finder
         self.sync_known()
 
     # -- runs -------------------------------------------------------------------------
@@ -200,7 +209,7 @@ class Pipeline:
         session.flush()
         if row.duplicate_of_id is None:
             _store_signature(session, row, signature)
-        if row.duplicate_of_id is not None:
+        else:
             evidence = self._attach_copy(session, row)
             return IngestResult(row.id, "copy", evidence=evidence)
         if article.language and not article.language.lower().startswith("fr"):
@@ -212,9 +221,15 @@ class Pipeline:
             text, title=article.title, published=article.published, lexicon=self.book.lexicon
         )
         result = IngestResult(row.id, status)
+        recorded: dict[tuple[CompiledTopic, CompiledQuantity], list[tuple[ClaimRow, Figure]]] = {}
         for claim in claims:
             for topic in topics:
-                self._record_claim(session, row, topic, claim, run_id, result)
+                tracked = self._record_claim(session, row, topic, claim, result)
+                if tracked is not None:
+                    quantity, claim_row, figure = tracked
+                    recorded.setdefault((topic, quantity), []).append((claim_row, figure))
+        for (topic, quantity), found in recorded.items():
+            self._judge(session, row, topic, quantity, found, run_id, result)
         return result
 
     def _record_claim(
@@ -223,9 +238,9 @@ class Pipeline:
         article: ArticleRow,
         topic: CompiledTopic,
         claim: Claim,
-        run_id: int | None,
         result: IngestResult,
-    ) -> None:
+    ) -> tuple[CompiledQuantity, ClaimRow, Figure] | None:
+        """Store a claim for a topic; for a tracked quantity, return what the engine needs."""
         quantity = self.book.quantity_for(topic, claim)
         source = canonical_source(topic, claim.source)
         low, high = claim.low, claim.high
@@ -241,7 +256,7 @@ class Pipeline:
             )
         )
         if exists is not None:
-            return
+            return None
         row = ClaimRow(
             article_id=article.id,
             fingerprint=fingerprint,
@@ -272,7 +287,7 @@ class Pipeline:
         session.flush()
         result.claims += 1
         if quantity is None:
-            return
+            return None
         figure = Figure(
             low=low,
             high=high,
@@ -282,28 +297,49 @@ class Pipeline:
             stated_on=_stated_on(article),
             denial=claim.denial,
             reference_id=f"claim:{row.id}",
+            tolerance=topic.alerting.tolerance,
         )
-        references = self._references(session, topic.id, quantity.id, exclude_claim=row.id)
-        verdict = judge(
-            figure,
+        return quantity, row, figure
+
+    def _judge(
+        self,
+        session: Session,
+        article: ArticleRow,
+        topic: CompiledTopic,
+        quantity: CompiledQuantity,
+        found: list[tuple[ClaimRow, Figure]],
+        run_id: int | None,
+        result: IngestResult,
+    ) -> None:
+        """Judge an article's new claims on one quantity against everything known before."""
+        rows = {figure.reference_id: claim_row for claim_row, figure in found}
+        references = self._references(session, topic, quantity.id, exclude=set(rows))
+        groups = judge_article(
+            [figure for _, figure in found],
             list(references.values()),
             cumulative=quantity.spec.kind == "cumulative",
             alerting=topic.alerting,
         )
-        if verdict is None:
-            agreeing = [key for key, ref in references.items() if figure.agrees_with(ref)]
-            result.evidence += self._corroborate(session, article, row, agreeing)
-            return
-        self._raise(session, article, topic, quantity, row, figure, verdict, run_id, result)
+        for group in groups:
+            claim_row = rows[group.best.reference_id]
+            if group.verdict is not None:
+                self._raise(
+                    session, article, topic, quantity, claim_row, group.best, group.verdict,
+                    run_id, result,
+                )  # fmt: skip
+            elif group.agreeing:
+                agreeing = [figure.reference_id for figure in group.agreeing]
+                result.evidence += self._corroborate(session, article, claim_row, agreeing)
 
     def _references(
-        self, session: Session, topic: str, quantity: str, *, exclude_claim: int
+        self, session: Session, topic: CompiledTopic, quantity: str, *, exclude: set[str | None]
     ) -> dict[str, Figure]:
         """Known claims and every earlier claim on the same quantity, by reference id."""
         references: dict[str, Figure] = {}
+        tolerance = topic.alerting.tolerance
         known_rows = session.scalars(
             select(KnownClaimRow).where(
-                KnownClaimRow.topic == topic,
+                KnownClaimRow.topic == topic.id,
                 KnownClaimRow.quantity == quantity,
                 KnownClaimRow.active.is_(True),
             )
@@ -316,18 +352,20 @@ class Pipeline:
                 value=known.value,
                 source=known.source,
                 stated_on=known.stated_on,
-                reference_id=f"known:{known.id:09d}",
+                reference_id=f"known:{known.id}",
+                tolerance=tolerance,
             )
         claim_rows = session.execute(
             select(ClaimRow, ArticleRow)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(
-                ClaimRow.topic == topic,
+                ClaimRow.topic == topic.id,
                 ClaimRow.quantity == quantity,
-                ClaimRow.id != exclude_claim,
             )
         )
         for claim, article in claim_rows:
+            if f"claim:{claim.id}" in exclude:
+                continue
             references[f"claim:{claim.id}"] = Figure(
                 low=claim.low,
                 high=claim.high,
@@ -335,7 +373,8 @@ class Pipeline:
                 value=claim.value,
                 source=claim.source,
                 stated_on=_stated_on(article),
-                reference_id=f"claim:{claim.id:09d}",
+                reference_id=f"claim:{claim.id}",
+                tolerance=tolerance,
             )
         return references
 
@@ -356,8 +395,9 @@ class Pipeline:
         if alert is not None:
             result.evidence += _add_evidence(session, alert.id, article.id, claim.id)
             return
-        previous_kind, _, previous_id = (verdict.previous.reference_id or "").partition(":")
-        previous = int(previous_id) if previous_id else None
+        previous_kind, previous = split_reference(
+            verdict.previous.reference_id if verdict.previous else None
+        )
         alert = AlertRow(
             dedup_key=key,
             kind=str(verdict.kind),
@@ -401,10 +441,14 @@ class Pipeline:
         result.alert_ids.append(alert.id)
 
     def _corroborate(
-        self, session: Session, article: ArticleRow, claim: ClaimRow, agreeing: list[str]
+        self, session: Session, article: ArticleRow, claim: ClaimRow, agreeing: list[str | None]
     ) -> int:
         """A claim that agrees with earlier ones is evidence for the alerts they raised."""
-        claim_ids = [int(key.partition(":")[2]) for key in agreeing if key.startswith("claim:")]
+        claim_ids = [
+            number
+            for kind, number in map(split_reference, agreeing)
+            if kind == "claim" and number is not None
+        ]
         if not claim_ids:
             return 0
         alert_ids = session.scalars(

@@ -8,12 +8,20 @@ rule files.
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from monitor.errors import ConfigError, Problem
@@ -40,23 +48,101 @@ def default_rules_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "rules"
 
 
-class ChannelSettings(BaseModel):
-    """A delivery channel; alert kinds are routed to channels by name."""
+# -- delivery (monitor/delivery) ------------------------------------------------------
+
+ChannelKind = Literal["email", "webhook", "slack", "mattermost", "apprise"]
+URL_KINDS = ("webhook", "slack", "mattermost", "apprise")
+
+
+class QuietHours(BaseModel):
+    """A daily window (Europe/Paris) in which alerts wait, then go out as one digest."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str
-    kind: Literal["email", "webhook", "slack", "mattermost", "apprise"]
+    start: time
+    end: time
+
+
+class ChannelSettings(BaseModel):
+    """A delivery channel; alert kinds are routed to channels by name (see docs/delivery.md).
+
+    Secrets never sit in this file: a password, an HMAC secret or a URL that carries a
+    token is read from the environment variable named by ``*_env`` or from ``*_file``.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
+    kind: ChannelKind
+    # webhook, slack, mattermost, apprise: where to send (url, or url_env / url_file)
     url: str | None = None
+    url_env: str | None = None
+    url_file: Path | None = None
+    # webhook: Standard Webhooks HMAC-SHA256 signature ("whsec_<base64>" or raw text)
+    secret_env: str | None = None
+    secret_file: Path | None = None
+    # email
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    ca_file: Path | None = None
+    username: str | None = None
+    password_env: str | None = None
+    password_file: Path | None = None
+    from_address: str | None = Field(default=None, alias="from")
+    to: list[str] = Field(default_factory=list)
+    # when to send
+    mode: Literal["immediate", "hourly", "daily"] = "immediate"
+    digest_at: time = time(8, 0)
+    quiet_hours: QuietHours | None = None
+    timeout_seconds: float = Field(default=20, gt=0, le=300)
+
+    @model_validator(mode="after")
+    def _one_source_per_secret(self) -> ChannelSettings:
+        # Completeness (host, from, to, url) is checked when the channel is built, so that
+        # `monitor rules check` and replay work with channels declared by name only.
+        if sum(bool(x) for x in (self.url, self.url_env, self.url_file)) > 1:
+            raise ValueError("give only one of url, url_env, url_file")
+        if self.password_env and self.password_file:
+            raise ValueError("give only one of password_env, password_file")
+        if self.secret_env and self.secret_file:
+            raise ValueError("give only one of secret_env, secret_file")
+        return self
+
+
+class DeliverySettings(BaseModel):
+    """How the outbox retries, groups and gives up (``MONITOR_DELIVERY__*``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_age_hours: float = Field(default=48, gt=0)
+    backoff_base_seconds: float = Field(default=30, ge=0)
+    backoff_max_seconds: float = Field(default=3600, ge=0)
+    lease_seconds: float = Field(default=300, ge=0)
+    run_wait_seconds: float = Field(default=3600, ge=0)
+    templates_dir: Path | None = None
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", env_nested_delimiter="__", extra="forbid"
+    )
 
     database_url: str = Field(default_factory=default_database_url)
     rules_dir: Path = Field(default_factory=default_rules_dir)
     channels: list[ChannelSettings] = Field(default_factory=list)
     approx_tolerance: float = Field(default=0.1, ge=0, le=1)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+
+    @field_validator("channels")
+    @classmethod
+    def _unique_channel_names(cls, channels: list[ChannelSettings]) -> list[ChannelSettings]:
+        seen: set[str] = set()
+        for channel in channels:
+            if channel.name in seen:
+                raise ValueError(f"two channels are named {channel.name!r}; names must be unique")
+            seen.add(channel.name)
+        return channels
 
     # -- crawling (see docs/crawl.md) ---------------------------------------------------
     # The sources file; when it does not exist the shipped list (monitor/data) is read.

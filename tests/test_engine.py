@@ -6,7 +6,14 @@ from datetime import date
 
 from monitor.alerts import summarise
 from monitor.models import AlertKind, Qualifier
-from monitor.rules.engine import Figure, dedup_key, format_figure, format_number, judge
+from monitor.rules.engine import (
+    Figure,
+    dedup_key,
+    format_figure,
+    format_number,
+    judge,
+    judge_article,
+)
 from monitor.rules.schema import Alerting
 
 ALERTING = Alerting(contradiction_window_days=30)
@@ -31,7 +38,8 @@ def figure(
 def test_intervals_agree_when_they_intersect_open_sides_reach_infinity() -> None:
     at_least_11000 = figure(11000, None, Qualifier.AT_LEAST)
     assert at_least_11000.agrees_with(figure(11000, 12000, Qualifier.RANGE))
-    assert at_least_11000.agrees_with(figure(None, 30000, Qualifier.AT_MOST))
+    assert at_least_11000.agrees_with(figure(None, 11500, Qualifier.AT_MOST))
+    assert not at_least_11000.agrees_with(figure(None, 30000, Qualifier.AT_MOST))
     assert not at_least_11000.agrees_with(figure(3000, 3000))
     assert figure(2430, 2970, Qualifier.APPROX, value=2700).agrees_with(figure(2700, 2700))
     assert not figure(300, 300).agrees_with(figure(600, 600))
@@ -125,3 +133,77 @@ def test_french_number_and_interval_formats() -> None:
     assert format_figure(figure(2430, 2970, Qualifier.APPROX, value=2700)) == "environ 2\u202f700"
     assert format_figure(figure(13000, None, Qualifier.MORE_THAN)) == "plus de 13\u202f000"
     assert format_figure(figure(20, 99, Qualifier.VAGUE)) == "20–99"
+
+
+def test_vague_amounts_open_a_quantity_but_never_move_it() -> None:
+    thousands = figure(2000, 9999, Qualifier.VAGUE, ref="claim:1", on=date(2024, 10, 18))
+    assert judge(thousands, [], cumulative=False, alerting=ALERTING).kind is AlertKind.NEW_QUANTITY
+    up_to = figure(None, 12000, Qualifier.AT_MOST, ref="claim:2", on=date(2024, 10, 18))
+    assert judge(thousands, [up_to], cumulative=False, alerting=ALERTING) is None
+    # A precise figure is compared with precise references only...
+    eleven = figure(11000, 11000, on=date(2024, 10, 24))
+    assert judge(eleven, [thousands, up_to], cumulative=False, alerting=ALERTING) is None
+    ten = figure(10000, 10000, on=date(2024, 10, 24))
+    # ...and with the vague one while nothing more precise is known.
+    hundreds = figure(200, 999, Qualifier.VAGUE, ref="claim:3", on=date(2024, 10, 1))
+    verdict = judge(ten, [hundreds], cumulative=False, alerting=ALERTING)
+    assert (
+        verdict is not None
+        and verdict.kind is AlertKind.NEW_FIGURE
+        and verdict.previous == hundreds
+    )
+
+
+def test_open_bounds_are_compared_at_the_figure_they_state() -> None:
+    three_thousand = figure(3000, 3000, ref="claim:1", on=date(2024, 10, 24))
+    up_to_11000 = figure(None, 11000, Qualifier.AT_MOST, on=date(2024, 11, 20))
+    verdict = judge(up_to_11000, [three_thousand], cumulative=False, alerting=ALERTING)
+    assert (
+        verdict is not None and verdict.kind is AlertKind.NEW_FIGURE and verdict.direction == "up"
+    )
+    assert up_to_11000.compared() == (9900, 11000)
+    assert figure(11000, None, Qualifier.AT_LEAST).compared() == (11000, 12100)
+    assert figure(11000, None, Qualifier.AT_LEAST).agrees_with(up_to_11000)
+
+
+def test_an_article_is_judged_by_groups_of_agreeing_figures() -> None:
+    known = [figure(3000, 3000, source="NIS", on=date(2024, 10, 24), ref="claim:1")]
+    headline = figure(
+        None, 11000, Qualifier.AT_MOST, source=None, on=date(2024, 11, 20), ref="claim:5"
+    )
+    body = figure(
+        11000, None, Qualifier.AT_LEAST, source="NIS", on=date(2024, 11, 20), ref="claim:6"
+    )
+    thousands = figure(
+        2000, 9999, Qualifier.VAGUE, source="NIS", on=date(2024, 11, 20), ref="claim:7"
+    )
+    groups = judge_article([headline, thousands, body], known, cumulative=False, alerting=ALERTING)
+    # The headline and the body state the same figure: one group, quoted from the attributed one.
+    assert [(g.best, g.members) for g in groups] == [
+        (body, [body, headline]),
+        (thousands, [thousands]),
+    ]
+    assert groups[0].verdict is not None and groups[0].verdict.kind is AlertKind.NEW_FIGURE
+    assert groups[0].verdict.previous == known[0]
+    assert groups[1].verdict is None and groups[1].agreeing == known
+
+
+def test_a_group_agreeing_with_what_is_known_raises_nothing_whatever_its_best_figure() -> None:
+    up_to = figure(
+        None, 12000, Qualifier.AT_MOST, source="NIS", on=date(2024, 10, 18), ref="claim:1"
+    )
+    about = figure(9000, 11000, Qualifier.APPROX, value=10000, source="NIS", ref="claim:2")
+    exact = figure(10000, 10000, source="HUR", ref="claim:3")
+    [group] = judge_article([exact, about], [up_to], cumulative=False, alerting=ALERTING)
+    assert group.best == exact and group.verdict is None and group.agreeing == [up_to]
+
+
+def test_two_different_figures_in_one_new_article_are_both_reported() -> None:
+    day = date(2024, 10, 18)
+    training = figure(1350, 1650, Qualifier.APPROX, value=1500, source="NIS", on=day, ref="claim:1")
+    announced = figure(10000, 10000, source="Volodymyr Zelensky", on=day, ref="claim:2")
+    groups = judge_article([training, announced], [], cumulative=False, alerting=ALERTING)
+    assert [g.verdict.kind for g in groups if g.verdict] == [
+        AlertKind.NEW_QUANTITY,
+        AlertKind.CONTRADICTION,
+    ]

@@ -11,8 +11,8 @@ from conftest import SEEDS
 
 from monitor.fixtures import fixture_url, read_fixtures, split_title
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "french-pages"
-PAGES = Path(__file__).resolve().parent / "data" / "pages"
+# Real French pages (from the trafilatura test data, see data/pages/index.json).
+CORPUS = Path(__file__).resolve().parent / "data" / "pages"
 
 ARTICLE = (
     "Selon le ministère, près de 1 500 militaires nord-coréens s'entraînent en Russie. "

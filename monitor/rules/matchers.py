@@ -2,8 +2,9 @@
 quantity a claim counts, which canonical source a name is.
 
 Terms are matched on folded text (lowercase, no accents) and indexed by the start of their
-first word, so finding the topics of an article costs about the same for one topic or a
-hundred; quantities are looked up by the claim's counted noun.
+first word; a one-word term is matched against the article's words, not its whole text.
+So finding the topics of an article costs about the same for one topic or a hundred;
+quantities are looked up by the claim's counted noun.
 """
 
 from __future__ import annotations
@@ -21,15 +22,31 @@ from monitor.rules.schema import Alerting, Quantity
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
 PLURAL_FEMININE = r"(?:e|ne|le)?s?"
-WORD = re.compile(r"\w+")
+TOKEN = re.compile(r"[\w-]+")  # words as terms see them: "nord-coreens" is one
 PREFIX = 4
 VERB_ENDINGS = ("ees", "ee", "es", "er", "ir", "re", "is", "e", "s", "i")
 
 
+def _fold_table() -> dict[int, str]:
+    """Accented Latin letters -> their base letters, plus apostrophes and hyphens."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        if base != char:
+            table[code] = base
+    table.update({code: value for code, value in APOSTROPHES.items() if isinstance(value, str)})
+    return table
+
+
+FOLD_TABLE = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lowercase, accent-free, straight apostrophes and hyphens: the form all matching uses."""
-    decomposed = unicodedata.normalize("NFD", text.translate(APOSTROPHES).lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text.lower().translate(FOLD_TABLE)
 
 
 def noun_key(text: str) -> str:
@@ -56,11 +73,15 @@ def term_pattern(term: str) -> str:
     """A whole-word pattern for a term; ``re:`` terms are used as written."""
     if term.startswith("re:"):
         return term[3:]
-    words = [re.escape(word) for word in fold(term).split()]
-    body = r"\s+".join(words)
+    return rf"(?<![\w-]){term_body(term)}(?![\w-])"
+
+
+def term_body(term: str) -> str:
+    """The term's words, folded, with plural and feminine endings on the last one."""
+    body = r"\s+".join(re.escape(word) for word in fold(term).split())
     if body and body[-1].isalpha():
         body += PLURAL_FEMININE
-    return rf"(?<![\w-]){body}(?![\w-])"
+    return body
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,8 +162,10 @@ class RuleBook:
     """Every loaded topic, compiled; build once per rule (re)load."""
 
     topics: list[CompiledTopic]
-    terms: list[re.Pattern[str]]  # by term id
-    terms_by_prefix: dict[str, list[int]]  # first four letters of a term's first word -> ids
+    terms: list[re.Pattern[str]]  # by term id: searched in the folded text
+    words: dict[int, re.Pattern[str]]  # one-word terms: matched against the text's words
+    phrases: dict[int, list[str]]  # several-word terms: words that must all be in the text
+    terms_by_prefix: dict[str, list[int]]  # first letters of a term's first word -> ids
     regex_terms: list[int]  # "re:" terms, always tried
     nouns: dict[str, list[CompiledQuantity]] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
@@ -154,11 +177,24 @@ class RuleBook:
         follows the text, not the number of topics.
         """
         folded = fold(text)
-        prefixes = {word[:PREFIX] for word in WORD.findall(folded)}
-        tried = {i for prefix in prefixes for i in self.terms_by_prefix.get(prefix, ())}
-        tried.update(self.regex_terms)
-        present = frozenset(i for i in tried if self.terms[i].search(folded))
-        return [topic for topic in self.topics if topic.is_about(present)]
+        text_words = set(TOKEN.findall(folded))
+        words_by_prefix: dict[str, list[str]] = defaultdict(list)
+        for word in text_words:
+            words_by_prefix[word[:PREFIX]].append(word)
+        present: set[int] = set()
+        for prefix, words in words_by_prefix.items():
+            for term in self.terms_by_prefix.get(prefix, ()):
+                pattern = self.words.get(term)
+                if pattern is not None:
+                    found = any(pattern.fullmatch(word) for word in words)
+                else:
+                    # All but the last word (which may be plural) must be words of the text.
+                    needed = self.phrases.get(term, [])[:-1]
+                    found = text_words.issuperset(needed) and bool(self.terms[term].search(folded))
+                if found:
+                    present.add(term)
+        present.update(i for i in self.regex_terms if self.terms[i].search(folded))
+        return [topic for topic in self.topics if topic.is_about(frozenset(present))]
 
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
         """The first quantity of ``topic`` (in file order) that counts what ``claim`` counts."""
@@ -187,19 +223,26 @@ class RuleBook:
 
 def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.1) -> RuleBook:
     term_ids: dict[str, int] = {}
+    words: dict[int, re.Pattern[str]] = {}
+    phrases: dict[int, list[str]] = {}
     terms_by_prefix: dict[str, list[int]] = defaultdict(list)
     regex_terms: list[int] = []
 
     def term_id(term: str) -> int:
         pattern = term_pattern(term)
-        if pattern not in term_ids:
-            term_ids[pattern] = len(term_ids)
-            first_word = WORD.findall(fold(term))
-            if term.startswith("re:") or not first_word:
-                regex_terms.append(term_ids[pattern])
-            else:
-                terms_by_prefix[first_word[0][:PREFIX]].append(term_ids[pattern])
-        return term_ids[pattern]
+        if pattern in term_ids:
+            return term_ids[pattern]
+        number = term_ids[pattern] = len(term_ids)
+        tokens = TOKEN.findall(fold(term))
+        if term.startswith("re:") or not tokens:
+            regex_terms.append(number)
+            return number
+        terms_by_prefix[tokens[0][:PREFIX]].append(number)
+        if len(tokens) == 1 and fold(term).strip() == tokens[0]:
+            words[number] = re.compile(term_body(term))
+        else:
+            phrases[number] = tokens
+        return number
 
     topics: list[CompiledTopic] = []
     nouns: dict[str, list[CompiledQuantity]] = defaultdict(list)
@@ -272,7 +315,16 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         sources=all_sources,
         approx_tolerance=max(tolerances, default=default_tolerance),
     )
-    return RuleBook(topics, terms, dict(terms_by_prefix), regex_terms, dict(nouns), lexicon)
+    return RuleBook(
+        topics=topics,
+        terms=terms,
+        words=words,
+        phrases=phrases,
+        terms_by_prefix=dict(terms_by_prefix),
+        regex_terms=regex_terms,
+        nouns=dict(nouns),
+        lexicon=lexicon,
+    )
 
 
 def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:

@@ -58,7 +58,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: DateTime(timezone=True),
+        datetime: UTCDateTime(),
         dict[str, Any]: JSON,
     }
 
@@ -271,7 +271,13 @@ class EvidenceRow(Base):
 
 
 class DeliveryRow(Base):
-    """The outbox: one row per alert x channel, written with the alert."""
+    """The outbox: one row per alert x channel, written with the alert.
+
+    ``status``: pending (waiting or retrying), sending (claimed by a sender until
+    ``next_attempt_at``), sent, failed (refused for good) or expired. ``group_key`` is set
+    when the sender puts the row in a message with other rows (one run and topic, or one
+    digest); it is also that message's idempotency key.
+    """
 
     __tablename__ = "deliveries"
     __table_args__ = (
@@ -291,6 +297,7 @@ class DeliveryRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+    group_key: Mapped[str | None] = mapped_column(String(100), index=True)
 
     alert: Mapped[AlertRow] = relationship()
 

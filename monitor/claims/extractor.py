@@ -1,0 +1,512 @@
+"""French claims: every figure an article states about a counted quantity.
+
+The path of a text:
+
+1. split into sentences (:mod:`monitor.claims.sentences`);
+2. find quantities with a cheap scan (:mod:`monitor.claims.qualifiers`); only sentences
+   holding one are parsed, in one batch (:mod:`monitor.claims.parsing`);
+3. link each quantity to its counted noun and predicate (:mod:`monitor.claims.linking`),
+   read its modality (:mod:`monitor.claims.modality`) and time (:mod:`monitor.claims.timeref`);
+4. walk the sentences in order to attribute claims (:mod:`monitor.claims.attribution`),
+   carrying sources across sentences: "Il a affirmé que" takes the last speaker; "Ces
+   informations proviennent de X" names the source of the previous sentence; a
+   conditional sentence without a source continues the attribution of the previous
+   sentence of its paragraph; a denial ("contredisent", "dément") marks its sentence and
+   the next sentence's claims from the same source.
+
+Coordinated figures share what the second one lacks: in "300 soldats ont été tués et
+environ 2 700 blessés" the 2 700 are soldats too; in "11 000 à 12 000 nord-coréens ...,
+dont 4 000 auraient été blessés et 600 tués" both subsets are nord-coréens and point to
+the including figure with ``parent_span``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from spacy.tokens import Token
+
+from monitor.claims.attribution import (
+    REPORTING_VERBS,
+    Attribution,
+    AttributionKind,
+    SourceMatcher,
+    find_attributions,
+    find_denial,
+    make_attribution,
+    without_relays,
+)
+from monitor.claims.linking import (
+    NounMatcher,
+    find_predicate,
+    following_noun,
+    noun_phrase_end,
+    predicate_noun,
+    verb_lemma,
+)
+from monitor.claims.modality import ModalityReading, read_modality
+from monitor.claims.numbers import normalise_typography
+from monitor.claims.parsing import ParsedSentence, parse_sentences, rewrite_for_parser
+from monitor.claims.qualifiers import Quantity, find_quantities
+from monitor.claims.sentences import Sentence, split_sentences
+from monitor.claims.timeref import TimeExpression, find_times
+from monitor.models import Claim, Lexicon, Modality
+
+_DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
+_COORDINATED_GAP = re.compile(
+    r"(?:(?<![\w])(?:et|ou|mais|ainsi\s+que|sur(?:\s+(?:les|un\s+total\s+de))?)|[,;])\s*$",
+    re.IGNORECASE,
+)
+_AFTER_REPORTING = re.compile(
+    r"(?:déclaré|affirmé|annoncé|révélé|indiqué|précisé|estimé|dit|assuré|expliqué|souligné"
+    r"|confirmé|rapporté|écrit|ajouté|affirme|déclare|annonce|révèle|indique)\s*$",
+    re.IGNORECASE,
+)
+_INVERTED_SPEAKER_RE = re.compile(
+    r"[,»”\"]\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t-(?:il|elle|ils|elles|on))?\s+)?"
+    r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|estime|estiment|affirme"
+    r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
+    r"|rapporte|rapportent|souligne|explique|ajoute|annonce|annoncent|révèle|confirme"
+    r"|avertit|prévient|note|relève)\s+(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
+    r"[^,.;:!?«»]{2,80}|[A-ZÀ-Þ][^,.;:!?«»]{1,80})\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+_SPEAKER_RE = re.compile(
+    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
+    r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
+    r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    name: str  # canonical when an alias matched, else the phrase as written
+    text: str  # the attribution as written
+    named: bool  # an alias matched
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences said about who speaks."""
+
+    sources: SourceMatcher
+    last_speaker: _Source | None = None
+    recent: list[_Source] = field(default_factory=list)
+    previous_claims: list[int] = field(default_factory=list)  # indices into the claim list
+    previous_source: _Source | None = None
+    previous_paragraph: int = -1
+    previous_heading: bool = True
+    denial_source: _Source | None = None
+    denial_paragraph: int = -1
+
+
+@dataclass(slots=True)
+class _Work:
+    sentence: Sentence
+    text: str
+    quantities: list[Quantity]
+    attributions: list[Attribution]
+    denial: tuple[int, str] | None
+    parsed: ParsedSentence | None = None
+
+
+def find_claims(
+    text: str,
+    *,
+    title: str | None = None,
+    published: datetime | None = None,
+    lexicon: Lexicon = Lexicon(),  # noqa: B008 - an immutable record
+) -> list[Claim]:
+    """Every figure stated in an article, as :class:`Claim` records in text order.
+
+    ``text`` is the NFC article body; ``span`` and ``sentence_start`` are offsets into it
+    (``text[span[0]:span[1]] == value_text``). When ``title`` is given and the body does
+    not already start with it, the title's claims come first, with ``sentence_start``
+    -1 and ``span`` relative to ``title``. Times are resolved against ``published``.
+    """
+    day = published.date() if published is not None else None
+    claims: list[Claim] = []
+    if title and not normalise_typography(text).lstrip().startswith(
+        normalise_typography(title).strip()
+    ):
+        title_claims = _extract(title, day, lexicon)
+        claims.extend(replace(claim, sentence_start=-1) for claim in title_claims)
+    claims.extend(_extract(text, day, lexicon))
+    return claims
+
+
+def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
+    works: list[_Work] = []
+    for sentence in split_sentences(text):
+        sentence_text = text[sentence.start : sentence.end]
+        quantities = find_quantities(sentence_text, tolerance=lexicon.approx_tolerance)
+        works.append(
+            _Work(
+                sentence=sentence,
+                text=sentence_text,
+                quantities=quantities,
+                attributions=find_attributions(sentence_text),
+                denial=find_denial(sentence_text),
+            )
+        )
+    to_parse = [work for work in works if work.quantities]
+    parsed = parse_sentences([rewrite_for_parser(w.text, w.quantities) for w in to_parse])
+    for work, result in zip(to_parse, parsed, strict=True):
+        work.parsed = result
+    context = _Context(SourceMatcher.build(lexicon.sources))
+    nouns = NounMatcher.build(lexicon.nouns)
+    claims: list[Claim] = []
+    for work in works:
+        _read_sentence(work, context, nouns, lexicon, day, claims)
+    return claims
+
+
+def _read_sentence(
+    work: _Work,
+    context: _Context,
+    nouns: NounMatcher,
+    lexicon: Lexicon,
+    day: date | None,
+    claims: list[Claim],
+) -> None:
+    sentence = work.sentence
+    same_paragraph = sentence.paragraph == context.previous_paragraph
+    attributions = list(work.attributions)
+    if work.parsed is not None:
+        attributions.extend(_speakers(work.parsed, work.text))
+    if not any(a.kind is not AttributionKind.RELAY for a in attributions):
+        attributions.extend(_regex_speakers(work.text))
+    denial_source: _Source | None = None
+    if work.denial is not None:
+        offset, subject = work.denial
+        if subject:
+            denial_attribution = make_attribution(
+                work.text, 0, offset, subject, AttributionKind.DENIAL
+            )
+            attributions.append(denial_attribution)
+            denial_source = _resolve(denial_attribution, context)
+    # Origins name the source of the previous sentence's figures.
+    previous_name = context.previous_source.name if context.previous_source else None
+    for attribution in attributions:
+        if attribution.kind is AttributionKind.ORIGIN and same_paragraph:
+            origin = _resolve(attribution, context)
+            if origin is not None:
+                for index in context.previous_claims:
+                    if claims[index].source in (None, previous_name):
+                        claims[index] = replace(
+                            claims[index], source=origin.name, source_text=origin.text
+                        )
+    resolved = [
+        (attribution, source)
+        for attribution in attributions
+        if (source := _resolve(attribution, context)) is not None
+    ]
+    for attribution, source in resolved:
+        if source.named or attribution.kind is AttributionKind.RELAY:
+            context.recent.append(source)
+    main = [(a, s) for a, s in resolved if a.kind is not AttributionKind.RELAY]
+    if not main:
+        main = [(a, s) for a, s in resolved if a.kind is AttributionKind.RELAY and s.named]
+    new_indices: list[int] = []
+    sentence_source: _Source | None = None
+    if work.parsed is not None:
+        built = _build_claims(work, nouns, lexicon, day)
+        for quantity, claim, reading, inherited_from in built:
+            source = _nearest(main, quantity)
+            if source is None and inherited_from is not None:
+                previous = built[inherited_from][1]
+                source = (
+                    _Source(previous.source, previous.source_text or "", True)
+                    if previous.source
+                    else None
+                )
+            if (
+                source is None
+                and same_paragraph
+                and not sentence.heading
+                and not context.previous_heading
+                and context.previous_source is not None
+                and (reading.conditional or reading.modality is Modality.REPORTED)
+            ):
+                source = context.previous_source
+            denial = work.denial is not None or (
+                context.denial_source is not None
+                and source is not None
+                and context.denial_paragraph == sentence.paragraph
+                and source.name == context.denial_source.name
+            )
+            claim = replace(
+                claim,
+                source=source.name if source else None,
+                source_text=source.text if source else None,
+                denial=denial,
+            )
+            claims.append(claim)
+            new_indices.append(len(claims) - 1)
+            if source is not None and sentence_source is None:
+                sentence_source = source
+    if sentence_source is None and main:
+        sentence_source = main[0][1]
+    if denial_source is not None:
+        sentence_source = denial_source
+    if sentence_source is None and work.parsed is None and not sentence.heading:
+        topic = _topic(work.text, context.sources)
+        if topic is not None:
+            context.last_speaker = topic
+    if sentence_source is not None and not sentence.heading:
+        context.last_speaker = sentence_source
+    context.previous_claims = new_indices
+    context.previous_source = sentence_source
+    context.previous_paragraph = sentence.paragraph
+    context.previous_heading = sentence.heading
+    if denial_source is not None:
+        context.denial_source = denial_source
+        context.denial_paragraph = sentence.paragraph
+    elif work.denial is None:
+        context.denial_source = None
+
+
+def _nearest(candidates: list[tuple[Attribution, _Source]], quantity: Quantity) -> _Source | None:
+    if not candidates:
+        return None
+    named = [item for item in candidates if item[1].named] or candidates
+
+    def distance(item: tuple[Attribution, _Source]) -> int:
+        attribution = item[0]
+        if attribution.end <= quantity.start:
+            return quantity.start - attribution.end
+        if attribution.start >= quantity.end:
+            return attribution.start - quantity.end
+        return 0
+
+    return min(named, key=distance)[1]
+
+
+def _resolve(attribution: Attribution, context: _Context) -> _Source | None:
+    written = attribution.text
+    if attribution.kind is not AttributionKind.RELAY:
+        written = without_relays(written)
+    canonical = context.sources.canonical_in(written)
+    if canonical is not None:
+        return _Source(canonical, attribution.text, True)
+    if attribution.anaphoric:
+        return context.last_speaker
+    if attribution.descriptive and context.recent:
+        return context.recent[-1]
+    phrase = attribution.phrase
+    if not phrase:
+        return None
+    return _Source(phrase, attribution.text, False)
+
+
+def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
+    """Subjects of reporting verbs in a parsed sentence."""
+    found: list[Attribution] = []
+    for token in parsed.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        for child in token.children:
+            if not child.dep_.startswith("nsubj"):
+                continue
+            if child.like_num or any(t.like_num for t in child.subtree):
+                continue
+            tokens = list(child.subtree)
+            first, last = tokens[0], tokens[-1]
+            start, end = parsed.original_span(first, last)
+            found.append(
+                make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
+            )
+    return found
+
+
+def _regex_speakers(sentence: str) -> list[Attribution]:
+    """Speakers read on the words: "X a déclaré que", "..., affirme X." """
+    plain = normalise_typography(sentence)
+    found: list[Attribution] = []
+    inverted = _INVERTED_SPEAKER_RE.search(plain)
+    if inverted is not None and not re.search(r"\d", inverted.group("subject")):
+        start, end = inverted.span("subject")
+        found.append(
+            make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
+        )
+    match = _SPEAKER_RE.match(plain)
+    if match is not None and not re.search(r"\d", match.group("subject")):
+        start, end = match.span("subject")
+        found.append(
+            make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
+        )
+    return found
+
+
+def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
+    """A known source named at the start of a sentence, the likely antecedent of "il"."""
+    canonical = sources.canonical_in(sentence[:90])
+    if canonical is None:
+        return None
+    return _Source(canonical, sentence[:90].split(",")[0], True)
+
+
+def _build_claims(
+    work: _Work, nouns: NounMatcher, lexicon: Lexicon, day: date | None
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """Claims of one parsed sentence, before attribution, with what they inherit from."""
+    assert work.parsed is not None
+    parsed = work.parsed
+    plain = normalise_typography(work.text)
+    offset = work.sentence.start
+    times = find_times(work.text, day)
+    by_start = {parsed.original_offset(token.idx): token for token in parsed.doc}
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]] = []
+    for index, quantity in enumerate(work.quantities):
+        number = parsed.quantity_token(index)
+        noun, noun_phrase, noun_token, predicate_word = _counted_noun(
+            plain, quantity, number, nouns, lexicon, by_start, parsed
+        )
+        predicate_token: Token | None = None
+        predicate: str | None = None
+        if predicate_word is not None:
+            predicate = predicate_word
+            predicate_token = noun_token
+        elif number is not None:
+            predicate_token = find_predicate(noun_token if noun_token is not None else number)
+            if predicate_token is not None and predicate_token is not noun_token:
+                predicate = verb_lemma(predicate_token)
+        reading = read_modality(predicate_token, number)
+        inherited: int | None = None
+        parent_span: tuple[int, int] | None = None
+        subset = bool(_DONT_BEFORE.search(plain[: quantity.start]))
+        if built:
+            previous_quantity, previous_claim, previous_reading, _ = built[-1]
+            gap = plain[previous_quantity.end : quantity.start]
+            coordinated = bool(_COORDINATED_GAP.search(gap)) and ";" not in gap
+            if subset:
+                parent_index = _parent_index(built)
+                parent = built[parent_index][1]
+                parent_span = parent.span
+                inherited = parent_index
+                if noun is None:
+                    noun, noun_phrase = parent.noun, parent.noun_phrase
+            elif coordinated and (noun is None or predicate_word is not None):
+                inherited = len(built) - 1
+                if noun is None:
+                    noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
+                parent_span = previous_claim.parent_span
+                if predicate_word is not None and not _has_own_verb(noun_token):
+                    reading = previous_reading
+        time = _nearest_time(times, quantity, plain)
+        span = (offset + quantity.start, offset + quantity.end)
+        claim = Claim(
+            value_text=work.text[quantity.start : quantity.end],
+            low=quantity.low,
+            high=quantity.high,
+            qualifier=quantity.qualifier,
+            value=quantity.value,
+            unit=quantity.unit,
+            currency=quantity.currency,
+            noun=noun,
+            noun_phrase=noun_phrase,
+            predicate=predicate,
+            modality=reading.modality,
+            time_ref=time.when if time else None,
+            time_text=time.text if time else None,
+            sentence=work.text,
+            sentence_start=offset,
+            span=span,
+            parent_span=parent_span,
+        )
+        built.append((quantity, claim, reading, inherited))
+    return built
+
+
+def _parent_index(built: list[tuple[Quantity, Claim, ModalityReading, int | None]]) -> int:
+    for index in range(len(built) - 1, -1, -1):
+        if built[index][1].parent_span is None:
+            return index
+    return len(built) - 1
+
+
+def _has_own_verb(token: Token | None) -> bool:
+    if token is None:
+        return False
+    return any(child.dep_.startswith(("aux", "cop")) for child in token.children)
+
+
+def _counted_noun(
+    plain: str,
+    quantity: Quantity,
+    number: Token | None,
+    nouns: NounMatcher,
+    lexicon: Lexicon,
+    by_start: dict[int, Token],
+    parsed: ParsedSentence,
+) -> tuple[str | None, str | None, Token | None, str | None]:
+    """(noun lemma, noun phrase as written, noun token, predicate if the noun is one)."""
+    after = max(quantity.end, quantity.link_end)
+    found = nouns.match_at(plain, after)
+    if found is not None:
+        start, end, entry = found
+        first = by_start.get(start)
+        if first is not None:
+            last = first
+            for token in first.doc[first.i :]:
+                if parsed.original_offset(token.idx) >= end:
+                    break
+                last = token
+            phrase_end = noun_phrase_end(last)
+            _, phrase_stop = parsed.original_span(first, phrase_end)
+            head = first
+            return entry, plain_slice(plain, start, max(end, phrase_stop)), head, None
+        return entry, plain_slice(plain, start, end), None, None
+    if number is None:
+        return None, None, None, None
+    token = following_noun(number)
+    if token is None:
+        return None, None, None, None
+    verb = predicate_noun(token, lexicon.predicates)
+    if verb is not None:
+        return None, None, token, verb
+    known = nouns.knows(token.text)
+    lemma = known or _noun_lemma(token)
+    last = noun_phrase_end(token)
+    start, end = parsed.original_span(token, last)
+    return lemma, plain_slice(plain, start, end), token, None
+
+
+def plain_slice(text: str, start: int, end: int) -> str:
+    return text[start:end].strip()
+
+
+def _noun_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    text = token.text.lower()
+    if text.endswith("s") and not lemma.endswith(text[:-1][-2:]) and len(text) > 3:
+        # spaCy misreads some plurals ("obus" -> "obu"): fall back to the written form.
+        return text[:-1] if not text.endswith("us") else text
+    if lemma.endswith("u") and text == lemma + "s" and text.endswith("us"):
+        return text
+    return lemma
+
+
+def _nearest_time(
+    times: list[TimeExpression], quantity: Quantity, plain: str
+) -> TimeExpression | None:
+    candidates = [
+        time
+        for time in times
+        if not (time.start < quantity.end and quantity.start < time.end)
+        and not _AFTER_REPORTING.search(plain[: time.start])
+    ]
+    if not candidates:
+        return None
+
+    def distance(time: TimeExpression) -> int:
+        if time.end <= quantity.start:
+            return quantity.start - time.end
+        return time.start - quantity.end
+
+    return min(candidates, key=distance)

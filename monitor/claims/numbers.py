@@ -1,0 +1,423 @@
+"""Numbers as French newspapers write them: find them, read their value, drop non-counts.
+
+A :class:`Figure` is one number as written, before any qualifier ("environ", "jusqu'à")
+or range ("11 000 à 12 000") is applied; :mod:`monitor.claims.qualifiers` combines figures
+into quantities.
+
+Recognised forms:
+
+* digits with any thousands separator (space, U+00A0, U+202F, dot, apostrophe) or none,
+  a decimal comma, and an optional scale word: ``2 700``, ``4.700``, ``8000``,
+  ``1,5 million``, ``3 millions``;
+* numbers in words, read with text2num: ``onze mille``, ``quatre-vingt-dix``,
+  ``trois millions``; a lone ``un``/``une`` is an article, never a count;
+* round amounts, read as approximate: ``une dizaine`` (10), ``un millier`` (1 000),
+  ``une centaine de milliers`` (100 000);
+* vague amounts, read as honest intervals: ``des dizaines`` [20, 99], ``des centaines``
+  [200, 999], ``plusieurs milliers`` [2 000, 9 999], ``des dizaines de milliers``
+  [20 000, 99 999]. The rule is [2 x unit, 10 x unit - 1] whatever the determiner
+  (``des``, ``plusieurs``, ``quelques``, ``de nombreux``); ``des millions`` goes up to
+  999 999 999 and ``des milliards`` is open above.
+
+Not counts, and dropped here: years (``en 2025``, ``fin 2024``), dates (``le 24 octobre``,
+``1er novembre``), ordinals (``38e``, ``deuxième``), calibres and measures (``170 mm``,
+``300 km``, ``10 tonnes``), durations and ages (``25 ans``, ``trois jours``), times
+(``14h30``), model names (``KN-23``, ``M-1989``, ``G7``, ``Su-25``), numbered things
+(``article 4``, ``page 12``), fractions (``deux tiers``), multipliers (``trois fois``),
+phone numbers and codes. Percentages and money are kept with their :class:`Unit`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from text_to_num import text2num
+
+from monitor.models import Unit
+
+SPACES = "\u00a0\u202f\u2009\u2007"
+APOSTROPHES = "’ʼ′`"
+
+_SCALES: dict[str, float] = {
+    "mille": 1e3,
+    "milliers": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "md": 1e9,
+    "mds": 1e9,
+}
+
+_ROUND_UNITS: dict[str, float] = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+    "millier": 1e3,
+    "million": 1e6,
+    "milliard": 1e9,
+}
+
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    "|novembre|décembre|decembre|janv\\.|févr\\.|fév\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\."
+)
+_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+
+_WORD = (
+    "zéro|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+    "|quinze|seize|vingts|vingt|trente|quarante|cinquante|soixante|septante|huitante|octante"
+    "|nonante|cents|cent|mille|millions|million|milliards|milliard"
+)
+_DIGITS = (
+    r"(?P<digits>\d{1,3}(?:[ .'](?=\d{3}(?!\d))\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?!,?\d)"
+    r"|\d+(?:,\d+)?)"
+    r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md)(?![\w-]))?"
+)
+_WORDS = rf"(?P<words>(?<![\w-])(?:{_WORD})(?:(?:[\s-]+|\s+et\s+|-et-)(?:{_WORD}))*(?![\w-]))"
+_ROUND = (
+    r"(?P<round>(?<![\w-])(?:une|un)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
+    r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
+    r"(?:\s+de\s+(?P<round_scale>milliers|millions|milliards))?(?![\w-]))"
+)
+_VAGUE = (
+    r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
+    r"|nombreuses|par|les)\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
+    r"(?:\s+de\s+(?P<vague_scale>milliers|millions|milliards))?(?![\w-]))"
+)
+_FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}", re.IGNORECASE)
+
+_CURRENCIES: tuple[tuple[str, str], ...] = (
+    (r"euros?|€|eur\b|m€|md€|mds€|k€", "EUR"),
+    (r"dollars?|\$|usd\b|us\$", "USD"),
+    (r"livres?\s+sterling|£|livres?", "GBP"),
+    (r"francs?\s+suisses|chf\b", "CHF"),
+    (r"francs?\s+cfa|fcfa", "XOF"),
+    (r"roubles?", "RUB"),
+    (r"yuans?|renminbis?", "CNY"),
+    (r"yens?", "JPY"),
+    (r"wons?", "KRW"),
+    (r"hryvnias?|hryvnas?", "UAH"),
+    (r"francs?", "FRF"),
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:de\s+|d')?(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _CURRENCIES) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>us\$|\$|€|£)\s*$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|pour\s*cent\b|pour-cent\b|p\.\s?100\b)", re.IGNORECASE)
+
+# Measures, durations, ages and other units that make a number not a count.
+_UNIT_AFTER_CASED = re.compile(
+    r"\s*(?:mm|cm|km|m|kg|mg|g|t|kt|ha|l|cl|ml|kW|MW|GW|kWh|MWh|GWh|TWh|W|V|Mo|Go|To|Ko"
+    r"|°C?|h|min|s|km/h|km²|m²|m2|m3|m³|mph|nm)(?![\w/])"
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:de\s+|d')?(?:tonnes?|kilos?|kilogrammes?|grammes?|kilomètres?|mètres?|millimètres?"
+    r"|centimètres?|litres?|hectolitres?|hectares?|degrés?|ans|an|années?|mois|semaines?"
+    r"|jours?|journées?|nuits?|heures?|minutes?|secondes?|siècles?|décennies?|nœuds?|noeuds?"
+    r"|pieds?|pouces?|fois|points?|watts?|kilowatts?|mégawatts?|gigawatts?|volts?|octets?"
+    r"|tiers|quarts?|moitiés?|demis?|reprises|calories|barils|km|mètres\s+carrés"
+    r"|kilomètres\s+carrés|heures?)(?![\w-])",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})(?![\w])", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAYS})\s*$", re.IGNORECASE)
+_NUMBERED_BEFORE = re.compile(
+    r"(?<![\w-])(?:articles?|art\.|alinéas?|paragraphes?|chapitres?|numéros?|n°|no\.?|nº|page"
+    r"|pages|p\.|pp\.|tomes?|volumes?|vol\.|sections?|rue|avenue|boulevard|route|autoroute"
+    r"|ligne|lignes|saisons?|épisodes?|chambre|bâtiment|niveau|catégorie|classe|type|version"
+    r"|phase|étape|acte|annexe|décret|loi|résolution|canal|bus|tram|vol|porte|quai|terminal"
+    r"|salle|modèle|série|lot|code|dossier|ticket|covid|top|ligue|formule|windows|iphone"
+    r"|galaxy|station|parcelle|lots|note|notes|score|scores|kilomètre|km|pk|tableau|figure"
+    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?<![\w-])(?:en|fin|début|debut|mi|depuis|d'ici|dès|avant|après|l'an|année|années"
+    r"|l'année|été|hiver|printemps|automne|l'été|l'hiver|l'automne|janvier|février|mars|avril"
+    r"|mai|juin|juillet|août|septembre|octobre|novembre|décembre|jusqu'en|courant|vers"
+    r"|horizon|l'horizon|cop)[\s-]*(?:à\s+)?$",
+    re.IGNORECASE,
+)
+_PLURAL_WORD_AFTER = re.compile(r"\s+(?P<word>[a-zàâäçéèêëîïôöùûüœ'-]+)", re.IGNORECASE)
+_SMALL_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:les|ces|ses|leurs|nos|vos|mes|tes|des|aux|l'un|l'une|un|une)\s*$",
+    re.IGNORECASE,
+)
+_PARTITIVE_AFTER = re.compile(r"\s+(?:des|d'entre|d'eux|d'elles)(?![\w])", re.IGNORECASE)
+_ADJECTIVE_NEUF_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$|et\s)", re.IGNORECASE)
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:à|-|–|et|ou)\s*(?:\d[\d .,]*\d|\d|(?:(?:{_WORD})[\s-]*)+)", re.IGNORECASE
+)
+_LINK_AFTER = re.compile(r"\s+(?:de|d')\s*(?=[^\W\d])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number as written in a string.
+
+    ``start``/``end`` bound the figure ("2 700", "trois millions", "des milliers");
+    ``link_end`` also covers a following "de"/"d'" that ties it to its noun
+    ("des milliers de" soldats), so a parser sees "2000 soldats".
+    """
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    round: bool = False  # "une dizaine", "un millier": approximate by nature
+    vague: bool = False  # "des centaines": an interval, no value
+    words: bool = False  # written in words
+    scale: float = 1.0  # multiplier given by a scale word ("millions")
+    unit: Unit = Unit.COUNT
+    currency: str | None = None
+    link_end: int = 0
+    plain: bool = False  # plain digits with no separator, decimal or scale ("2025")
+
+
+def normalise_typography(text: str) -> str:
+    """Return ``text`` with the same length, with typographic apostrophes and spaces made plain.
+
+    The result has one character per input character, so offsets stay valid.
+    """
+    table = {ord(c): " " for c in SPACES} | {ord(c): "'" for c in APOSTROPHES}
+    return text.translate(table)
+
+
+def strip_accents(text: str) -> str:
+    """Return ``text`` lowercased, without accents, apostrophes made plain, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", normalise_typography(text).casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split())
+
+
+def parse_digits(digits: str) -> float:
+    """Read a figure written in digits: ``2 700`` -> 2700, ``1,5`` -> 1.5, ``4.700`` -> 4700."""
+    plain = normalise_typography(digits).replace(" ", "").replace("'", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", plain) and plain.count(",") >= 1:
+        # An English thousands separator ("11,000"), never a French decimal of three places
+        # in a count.
+        return float(plain.replace(",", ""))
+    plain = plain.replace(".", "").replace(",", ".")
+    return float(plain)
+
+
+def parse_words(words: str) -> float | None:
+    """Read a number written in words with text2num; ``None`` if it is not a number."""
+    cleaned = re.sub(r"\s+", " ", words.lower().strip())
+    try:
+        return float(text2num(cleaned, "fr"))
+    except ValueError:
+        return None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every number written in ``text`` that may be a count, percentage or amount of money.
+
+    Offsets are into ``text``. Years, dates, ordinals, measures, model names and numbered
+    things are dropped (see the module docstring).
+    """
+    plain = normalise_typography(text)
+    figures: list[Figure] = []
+    for match in _FIGURE_RE.finditer(plain):
+        figure = _read_match(plain, match)
+        if figure is None:
+            continue
+        figure = _classify(plain, figure)
+        if figure is not None:
+            figures.append(figure)
+    return _drop_scores(plain, figures)
+
+
+def _read_match(text: str, match: re.Match[str]) -> Figure | None:
+    start, end = match.span()
+    if match.group("vague"):
+        unit = _ROUND_UNITS[match.group("vague_unit").lower().rstrip("s")]
+        scale = _scale_of(match.group("vague_scale"))
+        base = unit * scale
+        low = 2 * base
+        high: float | None = 10 * base - 1
+        if base >= 1e9:
+            high = None
+        elif base >= 1e6:
+            high = 1e9 - 1
+        return Figure(start, end, None, low, high, vague=True, words=True)
+    if match.group("round"):
+        unit = _ROUND_UNITS[match.group("round_unit").lower()]
+        value = unit * _scale_of(match.group("round_scale"))
+        return Figure(start, end, value, value, value, round=True, words=True)
+    if match.group("digits"):
+        if not _digits_stand_alone(text, start, match.start("digits"), match.end("digits")):
+            return None
+        value = parse_digits(match.group("digits"))
+        scale_word = match.group("scale")
+        scale = _SCALES[scale_word.lower()] if scale_word else 1.0
+        plain_digits = bool(re.fullmatch(r"\d+", match.group("digits"))) and not scale_word
+        total = value * scale
+        return Figure(start, end, total, total, total, scale=scale, plain=plain_digits)
+    words = match.group("words")
+    return _read_words(text, start, words)
+
+
+def _read_words(text: str, start: int, words: str) -> Figure | None:
+    # Trim a trailing "et" left by the pattern and any leading lone article before a
+    # non-scale word ("un deux" does not happen; "une trentaine" is handled as round).
+    tokens = re.split(r"(\s+|-)", words)
+    while tokens and tokens[-1].strip(" -").lower() in ("et", ""):
+        tokens.pop()
+    words = "".join(tokens)
+    lowered = words.lower()
+    if lowered in ("un", "une", "zéro"):
+        return None
+    if lowered in ("neuf",) and _ADJECTIVE_NEUF_AFTER.match(text, start + len(words)):
+        return None
+    if re.match(r"(?:un|une)[\s-]+(?!mill)", lowered):
+        # "un cent" never; "un deux" never: an article before another number word.
+        return None
+    value = parse_words(words)
+    if value is None:
+        # An unreadable sequence ("cent mille cent mille"): keep its readable start.
+        first = words.split()[0]
+        value = parse_words(first)
+        if value is None or first.lower() in ("un", "une"):
+            return None
+        words = first
+    end = start + len(words)
+    scale = 1.0
+    last = lowered.split()[-1] if lowered.split() else ""
+    if last in _SCALES and last not in ("mille", "milliers"):
+        scale = _SCALES[last]
+    return Figure(start, end, value, value, value, words=True, scale=scale)
+
+
+def _scale_of(word: str | None) -> float:
+    return _SCALES[word.lower()] if word else 1.0
+
+
+def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: int) -> bool:
+    """False for digits glued to letters or codes: ``KN-23``, ``G7``, ``14h30``, ``24/10``."""
+    before = text[digits_start - 1] if digits_start > 0 else ""
+    if before.isalpha() or before in "/:_°#@+":
+        return False
+    if before == "-" and digits_start >= 2 and text[digits_start - 2].isalpha():
+        return False
+    if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
+        return False
+    after = text[digits_end] if digits_end < len(text) else ""
+    if after.isalpha() or after in "/:_°@":
+        # "1er", "38e", "14h30" and "A400M" are not counts; a scale word is read by the
+        # pattern itself.
+        return False
+    if after == "-" and digits_end + 1 < len(text) and text[digits_end + 1].isalpha():
+        return False
+    if after in ".," and digits_end + 1 < len(text) and text[digits_end + 1].isdigit():
+        return False
+    return not (text[digits_start] == "0" and digits_end - digits_start > 1)
+
+
+def _classify(text: str, figure: Figure) -> Figure | None:
+    """Give ``figure`` its unit and link, or ``None`` when it is not a count."""
+    before = text[max(0, figure.start - 40) : figure.start]
+    after_start = figure.end
+    if _NUMBERED_BEFORE.search(before) and not figure.vague and not figure.round:
+        return None
+    if figure.value is not None and not figure.vague:
+        value = figure.value
+        if (
+            figure.scale == 1.0
+            and value == int(value)
+            and 1 <= value <= 31
+            and (_DATE_AFTER.match(text, after_start) or _WEEKDAY_BEFORE.search(before))
+        ):
+            return None
+        if figure.plain and 1000 <= value <= 2100 and _looks_like_year(text, figure):
+            return None
+        if figure.words and value < 10 and not figure.round:
+            if _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start):
+                return None
+    currency = _CURRENCY_BEFORE.search(before[-4:])
+    if currency:
+        start = figure.start - (len(before[-4:]) - currency.start())
+        return replace(
+            figure,
+            start=start,
+            unit=Unit.MONEY,
+            currency=_currency_code(currency.group("cur")),
+            link_end=figure.end,
+        )
+    currency_after = _CURRENCY_AFTER.match(text, after_start)
+    if currency_after:
+        return replace(
+            figure,
+            end=currency_after.end(),
+            unit=Unit.MONEY,
+            currency=_currency_code(currency_after.group("cur")),
+            link_end=currency_after.end(),
+        )
+    percent = _PERCENT_AFTER.match(text, after_start)
+    if percent:
+        return replace(figure, end=percent.end(), unit=Unit.PERCENT, link_end=percent.end())
+    if is_measure_after(text, after_start):
+        return None
+    second = _RANGE_TAIL.match(text, after_start)
+    if second and is_measure_after(text, second.end()):
+        return None  # "de 18 à 25 ans", "entre 100 et 200 km"
+    link = _LINK_AFTER.match(text, after_start)
+    link_end = figure.end
+    if link and (figure.vague or figure.round or figure.scale > 1.0):
+        link_end = link.end()
+    return replace(figure, link_end=link_end)
+
+
+def is_measure_after(text: str, position: int) -> bool:
+    """True when a unit of measure, duration or age follows ``position`` ("mm", "ans")."""
+    return bool(_UNIT_AFTER_CASED.match(text, position) or _UNIT_AFTER.match(text, position))
+
+
+def _looks_like_year(text: str, figure: Figure) -> bool:
+    """A plain four-digit number is a year unless a plural noun follows it ("2025 soldats")."""
+    before = text[max(0, figure.start - 30) : figure.start]
+    if _YEAR_CUE_BEFORE.search(before):
+        return True
+    following = _PLURAL_WORD_AFTER.match(text, figure.end)
+    if not following:
+        return True
+    word = following.group("word").lower()
+    return not (len(word) > 3 and word[-1] in "sx" and not re.fullmatch(_MONTHS, word))
+
+
+def _currency_code(symbol: str) -> str:
+    lowered = symbol.lower()
+    for pattern, code in _CURRENCIES:
+        if re.fullmatch(pattern, lowered):
+            return code
+    return lowered.upper()
+
+
+def _drop_scores(text: str, figures: list[Figure]) -> list[Figure]:
+    """Drop pairs such as scores ("3-1") and phone-like runs of small digit groups."""
+    dropped: set[int] = set()
+    for index, (first, second) in enumerate(zip(figures, figures[1:], strict=False)):
+        gap = text[first.end : second.start]
+        if (
+            gap in ("-", "–")
+            and first.value is not None
+            and second.value is not None
+            and second.value < first.value
+            and not first.words
+        ):
+            dropped.update((index, index + 1))
+        if gap == " " and not first.words and not second.words and first.plain and second.plain:
+            dropped.update((index, index + 1))
+    return [figure for index, figure in enumerate(figures) if index not in dropped]

@@ -1,0 +1,245 @@
+"""Qualifiers and ranges: turn figures into quantities with an honest interval.
+
+A :class:`Quantity` spans the figure with the words that bound it, as written
+("environ 2 700", "jusqu'à 12 000", "entre 25 000 et 30 000", "des milliers").
+
+Intervals:
+
+* ``exact``: [v, v];
+* ``approx`` ("environ", "près de", "quelque", "une dizaine", "un millier"):
+  [v x (1 - t), v x (1 + t)] with t the lexicon's ``approx_tolerance``;
+* ``at_least`` ("au moins", "pas moins de") and ``more_than`` ("plus de", "au-delà de"):
+  [v, None]; the qualifier says whether v itself is included;
+* ``at_most`` ("jusqu'à", "au maximum") and ``less_than`` ("moins de"): [None, v];
+* ``range`` ("entre 25 000 et 30 000", "de 11 000 à 12 000", "11 000-12 000"):
+  [low, high], ``value`` None (the text gives no central figure);
+* ``vague`` ("des centaines"): the interval of :mod:`monitor.claims.numbers`, ``value`` None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.claims.numbers import Figure, find_figures, is_measure_after, normalise_typography
+from monitor.models import Qualifier, Unit
+
+# Longest phrases first: "pas plus de" before "plus de", "au moins" before "moins de".
+_PREFIXES: tuple[tuple[str, Qualifier], ...] = (
+    (r"pas\s+moins\s+(?:de|d')", Qualifier.AT_LEAST),
+    (r"pas\s+plus\s+(?:de|d')", Qualifier.AT_MOST),
+    (r"tout\s+au\s+plus", Qualifier.AT_MOST),
+    (r"au\s+grand\s+maximum", Qualifier.AT_MOST),
+    (r"(?:un|au)\s+maximum\s+(?:de|d')", Qualifier.AT_MOST),
+    (r"au\s+maximum", Qualifier.AT_MOST),
+    (r"au\s+plus", Qualifier.AT_MOST),
+    (r"jusqu'(?:à|a)|jusqu'aux?", Qualifier.AT_MOST),
+    (r"au\s+moins", Qualifier.AT_LEAST),
+    (r"au\s+minimum", Qualifier.AT_LEAST),
+    (r"(?:un|au)\s+minimum\s+(?:de|d')", Qualifier.AT_LEAST),
+    (r"a\s+minima", Qualifier.AT_LEAST),
+    (r"au\s+bas\s+mot", Qualifier.AT_LEAST),
+    (r"un\s+peu\s+plus\s+(?:de|d')", Qualifier.MORE_THAN),
+    (r"(?:bien|largement|nettement|beaucoup)\s+plus\s+(?:de|d')", Qualifier.MORE_THAN),
+    (r"plus\s+(?:de|d')", Qualifier.MORE_THAN),
+    (r"au[\s-]delà\s+(?:de|d'|des)", Qualifier.MORE_THAN),
+    (r"dépassant(?:\s+les)?", Qualifier.MORE_THAN),
+    (r"(?:supérieure?s?|excédant)\s+(?:à|aux?)", Qualifier.MORE_THAN),
+    (r"un\s+peu\s+moins\s+(?:de|d')", Qualifier.LESS_THAN),
+    (r"(?:bien|largement|nettement)\s+moins\s+(?:de|d')", Qualifier.LESS_THAN),
+    (r"moins\s+(?:de|d')", Qualifier.LESS_THAN),
+    (r"inférieure?s?\s+(?:à|aux?)", Qualifier.LESS_THAN),
+    (r"environ", Qualifier.APPROX),
+    (r"approximativement", Qualifier.APPROX),
+    (r"à\s+peu\s+près", Qualifier.APPROX),
+    (r"quasiment|presque|quasi", Qualifier.APPROX),
+    (r"près\s+(?:de|d')", Qualifier.APPROX),
+    (r"autour\s+(?:de|d'|des)", Qualifier.APPROX),
+    (r"aux\s+alentours\s+(?:de|d'|des)", Qualifier.APPROX),
+    (r"de\s+l'ordre\s+(?:de|d')", Qualifier.APPROX),
+    (r"(?:une|l')\s*estimation\s+(?:de|d')", Qualifier.APPROX),
+    (r"estimée?s?\s+à", Qualifier.APPROX),
+    (r"grosso\s+modo", Qualifier.APPROX),
+    (r"quelque", Qualifier.APPROX),
+)
+_PREFIX_RE = re.compile(
+    r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_PREFIXES)) + r")\s*$",
+    re.IGNORECASE,
+)
+_SUFFIX_RE = re.compile(
+    r"\s+(?P<phrase>environ|au\s+moins|au\s+minimum|au\s+maximum|au\s+plus|tout\s+au\s+plus"
+    r"|et\s+plus|ou\s+plus|à\s+peine)(?![\w])",
+    re.IGNORECASE,
+)
+_SUFFIXES: dict[str, Qualifier] = {
+    "environ": Qualifier.APPROX,
+    "au moins": Qualifier.AT_LEAST,
+    "au minimum": Qualifier.AT_LEAST,
+    "et plus": Qualifier.AT_LEAST,
+    "ou plus": Qualifier.AT_LEAST,
+    "au maximum": Qualifier.AT_MOST,
+    "au plus": Qualifier.AT_MOST,
+    "tout au plus": Qualifier.AT_MOST,
+    "à peine": Qualifier.APPROX,
+}
+_RANGE_GAP = re.compile(r"\s*(?:à|a|-|–|—|ou)\s*", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s*et\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?<![\w])entre\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![\w])(?:de|d')\s*$", re.IGNORECASE)
+_QUALIFIED_RANGE_BEFORE = re.compile(
+    r"(?<![\w])(?:environ|quelque|près\s+de|autour\s+de)\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure with its qualifier and interval, located in the string it was found in.
+
+    ``start``/``end`` bound the value text ("environ 2 700"); ``figure_start`` and
+    ``link_end`` bound what a parser should see as one number token ("2 700",
+    "des milliers de").
+    """
+
+    start: int
+    end: int
+    figure_start: int
+    link_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: Unit = Unit.COUNT
+    currency: str | None = None
+    parse_value: float = 0.0  # a representative number to show a parser
+
+
+def find_quantities(text: str, *, tolerance: float = 0.1) -> list[Quantity]:
+    """Every count, percentage or amount of money in ``text``, with its qualifier.
+
+    Offsets are into ``text``.
+    """
+    plain = normalise_typography(text)
+    figures = find_figures(plain)
+    quantities: list[Quantity] = []
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        following = figures[index + 1] if index + 1 < len(figures) else None
+        ranged = _read_range(plain, figure, following) if following else None
+        if ranged is not None:
+            quantities.append(ranged)
+            index += 2
+            continue
+        quantities.append(_qualify(plain, figure, tolerance))
+        index += 1
+    return quantities
+
+
+def interval(
+    qualifier: Qualifier, value: float, tolerance: float
+) -> tuple[float | None, float | None]:
+    """The interval supported by ``value`` under ``qualifier`` (not for ranges or vague)."""
+    if qualifier is Qualifier.APPROX:
+        return _tidy(value * (1 - tolerance)), _tidy(value * (1 + tolerance))
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return value, None
+    if qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return None, value
+    return value, value
+
+
+def _tidy(number: float) -> float:
+    return float(round(number)) if abs(number) >= 10 else round(number, 2)
+
+
+def _qualify(text: str, figure: Figure, tolerance: float) -> Quantity:
+    if figure.vague:
+        representative = figure.low if figure.low is not None else 0.0
+        return Quantity(
+            start=figure.start,
+            end=figure.end,
+            figure_start=figure.start,
+            link_end=figure.link_end,
+            value=None,
+            low=figure.low,
+            high=figure.high,
+            qualifier=Qualifier.VAGUE,
+            unit=figure.unit,
+            currency=figure.currency,
+            parse_value=representative,
+        )
+    assert figure.value is not None
+    qualifier = Qualifier.APPROX if figure.round else Qualifier.EXACT
+    start, end = figure.start, figure.end
+    prefix = _PREFIX_RE.search(text, max(0, figure.start - 30), figure.start)
+    if prefix is not None:
+        qualifier = _prefix_qualifier(prefix)
+        start = prefix.start()
+    else:
+        suffix = _SUFFIX_RE.match(text, figure.end)
+        if suffix is not None:
+            qualifier = _SUFFIXES[" ".join(suffix.group("phrase").lower().split())]
+            end = suffix.end()
+    low, high = interval(qualifier, figure.value, tolerance)
+    return Quantity(
+        start=start,
+        end=end,
+        figure_start=figure.start,
+        link_end=max(figure.link_end, figure.end),
+        value=figure.value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=figure.unit,
+        currency=figure.currency,
+        parse_value=figure.value,
+    )
+
+
+def _prefix_qualifier(match: re.Match[str]) -> Qualifier:
+    for name, group in match.groupdict().items():
+        if group is not None:
+            return _PREFIXES[int(name[1:])][1]
+    return Qualifier.EXACT
+
+
+def _read_range(text: str, first: Figure, second: Figure) -> Quantity | None:
+    """A range written "entre A et B", "de A à B", "A à B", "A-B" or "A ou B"."""
+    if first.vague or second.vague or first.value is None or second.value is None:
+        return None
+    gap = text[first.end : second.start]
+    before = text[max(0, first.start - 12) : first.start]
+    between = _BETWEEN_BEFORE.search(before)
+    if not (_RANGE_GAP.fullmatch(gap) or (between and _AND_GAP.fullmatch(gap))):
+        return None
+    low, high = first.value, second.value
+    if second.scale > 1.0 and first.scale == 1.0 and low < second.scale:
+        low *= second.scale  # "entre 1 et 2 millions"
+    if low >= high:
+        return None
+    if first.unit is not Unit.COUNT and second.unit is Unit.COUNT:
+        return None
+    if is_measure_after(text, second.end):
+        return None
+    start = first.start
+    if between:
+        start = first.start - (len(before) - between.start())
+    else:
+        from_word = _FROM_BEFORE.search(before)
+        if from_word and gap.strip() in ("à", "a"):
+            start = first.start - (len(before) - from_word.start())
+    unit = second.unit if second.unit is not Unit.COUNT else first.unit
+    currency = second.currency or first.currency
+    return Quantity(
+        start=start,
+        end=second.end,
+        figure_start=first.start,
+        link_end=max(second.link_end, second.end),
+        value=None,
+        low=low,
+        high=high,
+        qualifier=Qualifier.RANGE,
+        unit=unit,
+        currency=currency,
+        parse_value=high,
+    )

@@ -1,0 +1,139 @@
+"""The CLI end to end: replay the seeds, JSON contract, idempotence, listings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, RULES, SEEDS
+
+from monitor.cli import main
+
+CLAIM_KEYS = {
+    "id", "topic", "quantity", "low", "high", "qualifier", "source", "modality",
+    "sentence", "article_url", "article_title", "published",
+}  # fmt: skip
+ALERT_KEYS = {
+    "id",
+    "kind",
+    "topic",
+    "quantity",
+    "new",
+    "previous",
+    "article_url",
+    "sentence",
+    "created",
+}
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def replayed(database_url: str) -> tuple[str, list[dict]]:
+    code, output = run("replay", str(SEEDS), "--db", database_url, "--rules", str(RULES), "--json")
+    assert code == 0, output
+    return database_url, [json.loads(line) for line in output.splitlines()]
+
+
+def test_replay_json_alerts_follow_the_contract(replayed: tuple[str, list[dict]]) -> None:
+    _, alerts = replayed
+    assert alerts, "the seeds raise alerts"
+    for alert in alerts:
+        assert ALERT_KEYS <= set(alert)
+        assert CLAIM_KEYS <= set(alert["new"])
+        assert alert["kind"] in {"new_quantity", "new_figure", "contradiction"}
+        assert alert["article_url"].startswith("fixture:seeds/")
+        assert (
+            alert["new"]["sentence"] in alert["sentence"]
+            or alert["sentence"] in alert["new"]["sentence"]
+        )
+        if alert["kind"] == "new_quantity":
+            assert alert["previous"] is None
+        if alert["kind"] == "new_figure":
+            assert alert["previous"] is not None and alert["direction"] in {"up", "down"}
+
+
+def test_replay_again_raises_nothing(replayed: tuple[str, list[dict]]) -> None:
+    database_url, _ = replayed
+    code, output = run("replay", str(SEEDS), "--db", database_url, "--rules", str(RULES))
+    assert code == 0
+    assert (
+        output
+        == "No alert.\n5 articles read: 0 ingested, 5 already known; 0 claims, 0 new alerts; 0 files could not be read.\n"
+    )
+
+
+def test_alerts_and_claims_listings(replayed: tuple[str, list[dict]]) -> None:
+    database_url, alerts = replayed
+    code, output = run("alerts", "list", "--db", database_url, "--json")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in output.splitlines()] == [a["id"] for a in alerts]
+    code, output = run("claims", "list", "--db", database_url, "--quantity", "killed", "--json")
+    claims = [json.loads(line) for line in output.splitlines()]
+    assert claims and all(CLAIM_KEYS <= set(c) and c["quantity"] == "killed" for c in claims)
+    assert {c["low"] for c in claims} >= {600.0}
+    code, output = run("alerts", "list", "--db", database_url)
+    first = output.splitlines()[0]
+    assert first.startswith(f"#{alerts[0]['id']} ") and " — fixture:seeds/" in first
+
+
+def test_accept_and_acknowledge(replayed: tuple[str, list[dict]]) -> None:
+    database_url, alerts = replayed
+    claim_id = alerts[0]["new"]["id"]
+    code, output = run("claims", "accept", str(claim_id), "--db", database_url)
+    assert code == 0 and output.startswith(f"claim #{claim_id} accepted as known claim #")
+    code, output = run("known", "list", "--db", database_url, "--rules", str(RULES), "--json")
+    [known] = [json.loads(line) for line in output.splitlines()]
+    assert known["claim_id"] == claim_id and known["origin"] == "accepted"
+    code, output = run("alerts", "ack", str(alerts[0]["id"]), "--db", database_url)
+    assert code == 0
+    code, output = run("alerts", "list", "--unacknowledged", "--db", database_url, "--json")
+    assert alerts[0]["id"] not in [json.loads(line)["id"] for line in output.splitlines()]
+    code, output = run("alerts", "ack", "999999", "--db", database_url)
+    assert code == 1 and output == "Error: no alert #999999 (see: monitor alerts list)\n"
+
+
+def test_replay_reports_bad_files_and_ingests_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text((SEEDS / "001_125bc9ff60828318.txt").read_text())
+    code, output = run(
+        "replay", str(tmp_path), "--db", str(tmp_path / "m.db"), "--rules", str(RULES)
+    )
+    assert code == 1
+    assert f"error: {tmp_path}/empty.txt: empty file, no article to read" in output
+    assert "1 articles read: 1 ingested" in output
+
+
+def test_every_command_has_help() -> None:
+    commands = [
+        ["replay"], ["alerts", "list"], ["alerts", "ack"], ["claims", "list"],
+        ["claims", "accept"], ["known", "list"], ["rules", "check"], ["rules", "schema"],
+        ["db", "upgrade"],
+    ]  # fmt: skip
+    for command in commands:
+        code, output = run(*command, "--help")
+        assert code == 0 and output.startswith(f"Usage: main {' '.join(command)}"), command
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for command in ["replay", "alerts list", "alerts ack", "claims list", "claims accept",
+                    "known list", "rules check", "rules schema", "db upgrade"]:  # fmt: skip
+        assert f"`monitor {command}" in readme, command
+
+
+def test_installed_console_script_runs(tmp_path: Path) -> None:
+    env = {**os.environ, "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "rules", "check", str(RULES)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,151 @@
+"""The one ingest path on real databases: idempotence, copies, updates, off-topic, outbox."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from conftest import SEEDS
+from sqlalchemy import func, select
+
+from monitor.fixtures import read_fixtures
+from monitor.models import ArticleInput
+from monitor.pipeline import Pipeline
+from monitor.rules.matchers import RuleBook
+from monitor.storage import Database
+from monitor.storage.schema import (
+    AlertRow,
+    ArticleRow,
+    ClaimRow,
+    DeliveryRow,
+    EvidenceRow,
+)
+
+KILLED = (
+    "Selon le renseignement sud-coréen, environ 300 soldats nord-coréens ont été tués "
+    "et 2 700 blessés depuis leur déploiement dans la région russe de Koursk."
+)
+MORE_KILLED = (
+    "D'après la chaîne américaine CNN, 600 soldats nord-coréens ont été tués en Russie "
+    "depuis leur arrivée sur le front ukrainien, un bilan en forte hausse."
+)
+
+
+def counts(database: Database) -> dict[str, int]:
+    with database.session() as session:
+        return {
+            table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
+            for table in (ArticleRow, ClaimRow, AlertRow, DeliveryRow, EvidenceRow)
+        }
+
+
+def article(url: str, text: str, month: int, day: int = 1) -> ArticleInput:
+    published = datetime(2025, month, day, tzinfo=UTC)
+    return ArticleInput(url=url, text=text, title=None, published=published, language="fr")
+
+
+@pytest.fixture
+def pipeline(database: Database, book: RuleBook) -> Pipeline:
+    return Pipeline(database, book, channels=["desk-mail", "webhook"])
+
+
+def test_ingesting_the_seeds_twice_adds_nothing(pipeline: Pipeline, database: Database) -> None:
+    articles = [item.article for item in read_fixtures([SEEDS]) if item.article]
+    first = [pipeline.ingest(a) for a in articles]
+    assert [r.status for r in first] == ["new"] * 5
+    after_first = counts(database)
+    assert after_first["claims"] > 20 and after_first["alerts"] > 5
+    second = [pipeline.ingest(a) for a in articles]
+    assert [r.status for r in second] == ["unchanged"] * 5
+    assert [r.alert_ids for r in second] == [[]] * 5
+    assert counts(database) == after_first
+
+
+def test_every_alert_gets_one_outbox_row_per_channel(
+    pipeline: Pipeline, database: Database
+) -> None:
+    result = pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
+    assert result.alert_ids, "the first figures for killed and wounded raise alerts"
+    with database.session() as session:
+        rows = session.execute(select(DeliveryRow.alert_id, DeliveryRow.channel)).all()
+        keys = session.scalars(select(DeliveryRow.idempotency_key)).all()
+    assert sorted(rows) == sorted(
+        (alert_id, channel) for alert_id in result.alert_ids for channel in ("desk-mail", "webhook")
+    )
+    assert len(set(keys)) == len(keys)
+
+
+def test_new_figure_then_the_same_figure_elsewhere_is_evidence(
+    pipeline: Pipeline, database: Database
+) -> None:
+    pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
+    raised = pipeline.ingest(article("https://ex.fr/b", MORE_KILLED, 7))
+    with database.session() as session:
+        alerts = session.scalars(select(AlertRow).where(AlertRow.id.in_(raised.alert_ids))).all()
+        assert [(a.kind, a.quantity) for a in alerts] == [("new_figure", "killed")]
+        assert alerts[0].summary.startswith("Nouveau chiffre : tués environ 300 → 600 (CNN)")
+        assert alerts[0].previous_claim is not None and alerts[0].previous_claim.value == 300
+    # Another outlet's own wording of the same 600: no new alert, one more piece of evidence.
+    reworded = (
+        "Le bilan s'alourdit : 600 soldats nord-coréens auraient été tués en Russie, selon CNN. "
+        "Pyongyang n'a pas commenté."
+    )
+    later = pipeline.ingest(article("https://autre.fr/c", reworded, 7, 2))
+    assert later.alert_ids == [] and later.evidence == 1
+
+
+def test_two_sources_disagreeing_within_the_window_contradict(
+    pipeline: Pipeline, database: Database
+) -> None:
+    pipeline.ingest(article("https://ex.fr/a", KILLED, 2, 5))
+    raised = pipeline.ingest(article("https://ex.fr/b", MORE_KILLED, 2, 20))
+    with database.session() as session:
+        [alert] = session.scalars(select(AlertRow).where(AlertRow.id.in_(raised.alert_ids)))
+        assert (alert.kind, alert.quantity, alert.details["reason"]) == (
+            "contradiction",
+            "killed",
+            "sources",
+        )
+        assert alert.summary == (
+            "Contradiction : tués 600 (CNN) contre environ 300 (NIS), +300 (+100 %)"
+        )
+
+
+def test_a_syndicated_copy_is_stored_as_a_copy_and_raises_nothing(
+    pipeline: Pipeline, database: Database
+) -> None:
+    original = pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
+    copy = pipeline.ingest(article("https://autre.fr/depeche", KILLED, 3))
+    assert copy.status == "copy" and copy.alert_ids == [] and copy.claims == 0
+    assert copy.evidence == len(original.alert_ids)
+    with database.session() as session:
+        row = session.get_one(ArticleRow, copy.article_id)
+        assert row.duplicate_of_id == original.article_id
+
+
+def test_an_updated_article_adds_only_its_new_claims(
+    pipeline: Pipeline, database: Database
+) -> None:
+    first = pipeline.ingest(article("https://ex.fr/a", KILLED, 2))
+    before = counts(database)
+    updated = pipeline.ingest(article("https://ex.fr/a", KILLED + " " + MORE_KILLED, 2))
+    assert updated.status == "updated"
+    assert updated.article_id == first.article_id
+    after = counts(database)
+    assert after["articles"] == before["articles"]
+    assert after["claims"] > before["claims"]
+
+
+def test_off_topic_and_foreign_articles_give_no_claims(
+    pipeline: Pipeline, database: Database
+) -> None:
+    off_topic = article(
+        "https://ex.fr/sport",
+        "Le club a recruté 3 nouveaux joueurs pour 12 millions d'euros, selon L'Équipe.",
+        2,
+    )
+    assert pipeline.ingest(off_topic).status == "off_topic"
+    english = replace(article("https://ex.com/en", KILLED, 2), language="en")
+    assert pipeline.ingest(english).status == "not_french"
+    assert counts(database)["claims"] == 0
