@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
-
 from crawl.site import (
     BAD_ROUTES,
     BOILERPLATE,
@@ -33,6 +31,8 @@ from crawl.site import (
     build_site,
     sources_yaml,
 )
+from sqlalchemy import select
+
 from monitor.alerts import PARIS
 from monitor.neardup import dedupe_paragraphs
 from monitor.storage import open_database
