@@ -51,7 +51,7 @@ def parse_feed(body: bytes, *, language: str | None = None) -> list[FeedEntry]:
             FeedEntry(
                 url=url,
                 title=(entry.get("title") or "").strip() or None,
-                published=_when(entry.get("published_parsed")),
+                published=_when(entry.get("published_parsed") or entry.get("updated_parsed")),
                 updated=_when(entry.get("updated_parsed")),
                 language=feed_language,
                 outlet=source.get("title") if isinstance(source, dict) else None,

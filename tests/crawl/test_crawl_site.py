@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from crawl.site import (
+from sqlalchemy import select
+
+from monitor.alerts import PARIS
+from monitor.neardup import dedupe_paragraphs
+from monitor.storage import open_database
+from monitor.storage.schema import ArticleRow, CrawledPageRow, SourceRow
+from tests.crawl.site import (
     BAD_ROUTES,
     BOILERPLATE,
     FEED_MAX_BYTES,
@@ -31,12 +37,6 @@ from crawl.site import (
     build_site,
     sources_yaml,
 )
-from sqlalchemy import select
-
-from monitor.alerts import PARIS
-from monitor.neardup import dedupe_paragraphs
-from monitor.storage import open_database
-from monitor.storage.schema import ArticleRow, CrawledPageRow, SourceRow
 
 ROOT = Path(__file__).resolve().parents[2]
 HAS_EXTRACTOR = importlib.util.find_spec("monitor.claims.extractor") is not None
