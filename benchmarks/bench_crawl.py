@@ -70,7 +70,8 @@ def generate_articles(count: int, seed: int = 5) -> list[Article]:
             paragraphs.insert(rng.randint(0, len(paragraphs)), rng.choice(topical))
         day = start + timedelta(days=number % 180)
         title = " ".join(rng.choice(words) for _ in range(7)).capitalize()
-        articles.append(Article(f"/actu/{day:%Y/%m/%d}/article-{number:05d}.html", title, day, paragraphs))
+        path = f"/actu/{day:%Y/%m/%d}/article-{number:05d}.html"
+        articles.append(Article(path, title, day, paragraphs))
     return articles
 
 
@@ -94,10 +95,10 @@ def serve(articles: list[Article]) -> tuple[ThreadingHTTPServer, str, dict[str, 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path == "/robots.txt":
                 body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
             elif self.path in feeds:
@@ -121,7 +122,8 @@ def serve(articles: list[Article]) -> tuple[ThreadingHTTPServer, str, dict[str, 
 def write_config(folder: Path, base: str, feed_count: int, database: str) -> Path:
     sources = ["sources:"]
     for index in range(feed_count):
-        sources += [f"  - name: flux-{index}", f"    url: {base}/feeds/{index}.rss", "    kind: rss"]
+        url = f"{base}/feeds/{index}.rss"
+        sources += [f"  - name: flux-{index}", f"    url: {url}", "    kind: rss"]
     (folder / "sources.yaml").write_text("\n".join(sources) + "\n", encoding="utf-8")
     config = folder / f"settings-{Path(database).stem}.yaml"
     config.write_text(
@@ -211,9 +213,12 @@ def main() -> None:
     pages = len(articles)
     baseline = fetch["crawl"] + extract_seconds
     print(f"{pages} article pages in {feed_count} feeds, served on 127.0.0.1")
-    print(f"  fetch only            {fetch['crawl']:7.2f} s  {pages / fetch['crawl']:7.1f} pages/s")
-    print(f"  trafilatura alone     {extract_seconds:7.2f} s  {pages / extract_seconds:7.1f} pages/s")
-    print(f"  fetch + trafilatura   {baseline:7.2f} s  {pages / baseline:7.1f} pages/s")
+    for label, seconds in (
+        ("fetch only", fetch["crawl"]),
+        ("trafilatura alone", extract_seconds),
+        ("fetch + trafilatura", baseline),
+    ):
+        print(f"  {label:<21} {seconds:7.2f} s  {pages / seconds:7.1f} pages/s")
     print(
         f"  full crawl            {full['crawl']:7.2f} s  {pages / full['crawl']:7.1f} pages/s"
         f"  ({full['articles']:.0f} articles stored, {full['claims']:.0f} claims;"
