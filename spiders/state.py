@@ -127,6 +127,7 @@ class PageLedger:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._pending: dict[str, dict[str, Any]] = {}
 
     def fetched(self, urls: Iterable[str]) -> dict[str, datetime | None]:
         """For each URL already handled (ingested, rejected, or stored as an article), the
@@ -161,16 +162,36 @@ class PageLedger:
         article_id: int | None = None,
         entry_updated: datetime | None = None,
     ) -> None:
+        """Note what came of a page; written by :meth:`flush` in one transaction."""
+        self._pending[url] = {
+            "source_id": source_id,
+            "status": status,
+            "reason": reason,
+            "http_status": http_status,
+            "article_id": article_id,
+            "entry_updated": entry_updated,
+            "fetched_at": datetime.now(UTC),
+        }
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
         with self.database.session() as session:
-            row = session.scalar(select(CrawledPageRow).where(CrawledPageRow.url == url))
-            if row is None:
-                row = CrawledPageRow(url=url)
-                session.add(row)
-            row.source_id = source_id
-            row.status, row.reason, row.http_status = status, reason, http_status
-            row.article_id = article_id
-            row.entry_updated = entry_updated
-            row.fetched_at = datetime.now(UTC)
+            urls = list(self._pending)
+            existing: dict[str, CrawledPageRow] = {}
+            for start in range(0, len(urls), 500):
+                rows = session.scalars(
+                    select(CrawledPageRow).where(CrawledPageRow.url.in_(urls[start : start + 500]))
+                )
+                existing.update((row.url, row) for row in rows)
+            for url, values in self._pending.items():
+                row = existing.get(url)
+                if row is None:
+                    row = CrawledPageRow(url=url)
+                    session.add(row)
+                for key, value in values.items():
+                    setattr(row, key, value)
+        self._pending.clear()
 
 
 def needs_fetch(known: dict[str, datetime | None], url: str, updated: datetime | None) -> bool:
