@@ -452,6 +452,7 @@ def db_upgrade(settings: Settings) -> None:
 
 # -- commands kept in their own modules (they import the options above) -------------
 
+from monitor.crawl_commands import crawl, sources  # noqa: E402
 from monitor.daemon_commands import run, run_once, status  # noqa: E402
 from monitor.delivery.commands import (  # noqa: E402
     channels_group,
@@ -459,5 +460,7 @@ from monitor.delivery.commands import (  # noqa: E402
     deliveries_group,
 )
 
-for command in (run, run_once, status, deliver_command, deliveries_group, channels_group):
+for command in (
+    crawl, sources, run, run_once, status, deliver_command, deliveries_group, channels_group,
+):  # fmt: skip
     main.add_command(command)

@@ -7,7 +7,9 @@ alerts are committed together, or not at all.
 An article is identified by its canonical URL and by the hash of its text: the same
 article ingested twice adds nothing; the same text under another URL (a syndicated
 dispatch) is stored as a copy of the first, raises no alert and is attached as evidence
-to the alerts of the original.
+to the alerts of the original. "The same text" includes near copies: a reprint with
+another first line or credit, or a page that repeats its own paragraphs, recognised by
+MinHash (``monitor.neardup``).
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from monitor.alerts import PARIS, summarise
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
+from monitor.neardup import NEAR_DUPLICATE_JACCARD, band_keys, minhash, similarity
 from monitor.rules.engine import (
     Figure,
     Verdict,
@@ -42,6 +45,7 @@ from monitor.rules.matchers import (
 from monitor.storage import Database
 from monitor.storage.schema import (
     AlertRow,
+    ArticleBandRow,
     ArticleRow,
     ClaimRow,
     DeliveryRow,
@@ -175,12 +179,15 @@ class Pipeline:
         status: Status
         if row is not None and row.content_hash == digest:
             return IngestResult(row.id, "unchanged")
+        signature = minhash(text)
         if row is None:
             original = session.scalar(
                 select(ArticleRow)
                 .where(ArticleRow.content_hash == digest, ArticleRow.duplicate_of_id.is_(None))
                 .limit(1)
             )
+            if original is None and signature is not None:
+                original = _near_original(session, signature)
             row = ArticleRow(
                 url=article.url,
                 first_seen=now,
@@ -200,7 +207,9 @@ class Pipeline:
         row.origin = article.origin
         row.updated_at = now
         session.flush()
-        if row.duplicate_of_id is not None:
+        if row.duplicate_of_id is None:
+            _store_signature(session, row, signature)
+        else:
             evidence = self._attach_copy(session, row)
             return IngestResult(row.id, "copy", evidence=evidence)
         if article.language and not article.language.lower().startswith("fr"):
@@ -471,6 +480,35 @@ def _add_evidence(session: Session, alert_id: int, article_id: int, claim_id: in
         EvidenceRow(alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow())
     )
     return 1
+
+
+def _near_original(session: Session, signature: bytes) -> ArticleRow | None:
+    """The most similar original sharing a MinHash band, if it is a near copy."""
+    candidates = session.scalars(
+        select(ArticleRow)
+        .join(ArticleBandRow, ArticleBandRow.article_id == ArticleRow.id)
+        .where(ArticleBandRow.band_key.in_(band_keys(signature)))
+        .distinct()
+    )
+    best: tuple[float, int, ArticleRow] | None = None
+    for candidate in candidates:
+        if candidate.minhash is None or candidate.duplicate_of_id is not None:
+            continue
+        score = similarity(signature, candidate.minhash)
+        if score >= NEAR_DUPLICATE_JACCARD and (best is None or (score, -candidate.id) > best[:2]):
+            best = (score, -candidate.id, candidate)
+    return best[2] if best else None
+
+
+def _store_signature(session: Session, row: ArticleRow, signature: bytes | None) -> None:
+    if row.minhash == signature:
+        return
+    session.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
+    row.minhash = signature
+    if signature is not None:
+        session.add_all(
+            ArticleBandRow(article_id=row.id, band_key=key) for key in band_keys(signature)
+        )
 
 
 def _stated_on(article: ArticleRow) -> date | None:

@@ -42,6 +42,13 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir / 'monitor.db'}"
 
 
+def default_sources_file() -> Path:
+    local = Path("sources.yaml")
+    if local.is_file():
+        return local
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "sources.yaml"
+
+
 def default_rules_dir() -> Path:
     local = Path("rules")
     if local.is_dir():
@@ -180,6 +187,30 @@ class Settings(BaseSettings):
                 raise ValueError(f"two channels are named {channel.name!r}; names must be unique")
             seen.add(channel.name)
         return channels
+
+    # -- crawling (see docs/crawl.md) ---------------------------------------------------
+    # The sources file; when it does not exist the shipped list (monitor/data) is read.
+    sources_file: Path = Field(default_factory=default_sources_file)
+    # Sent in every request's User-Agent so site owners can reach whoever runs the crawl.
+    contact_url: str | None = None
+    user_agent: str | None = None  # default: "monitor/<version> (+<contact_url>)"
+    obey_robots_txt: bool = True
+    # Private, loopback and link-local destinations are refused unless listed here
+    # (CIDR networks, e.g. "127.0.0.0/8" for a local test site).
+    crawl_allowed_networks: list[str] = Field(default_factory=list)
+    crawl_max_feed_bytes: int = Field(default=5_000_000, gt=0)
+    crawl_max_page_bytes: int = Field(default=3_000_000, gt=0)
+    crawl_timeout_seconds: float = Field(default=30, gt=0)
+    crawl_concurrent_requests: int = Field(default=16, ge=1)
+    crawl_concurrency_per_domain: int = Field(default=2, ge=1)
+    crawl_autothrottle: bool = True
+    crawl_retry_times: int = Field(default=2, ge=0)
+    crawl_retry_backoff_seconds: float = Field(default=2.0, ge=0)
+    # A Retry-After longer than this is not waited for: the source is postponed instead.
+    crawl_max_retry_after_seconds: float = Field(default=60, ge=0)
+    # A failing source is retried after base * 2**(errors - 1) seconds, up to the cap.
+    crawl_error_backoff_seconds: int = Field(default=900, ge=1)
+    crawl_error_backoff_max_seconds: int = Field(default=6 * 3600, ge=1)
 
     @classmethod
     def settings_customise_sources(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -106,8 +107,42 @@ class ArticleRow(Base):
     origin: Mapped[str | None] = mapped_column(Text)
     first_seen: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # MinHash signature of the text (monitor.neardup), kept for originals only: a new
+    # article whose text is a near copy of one of them is stored as its copy.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     claims: Mapped[list[ClaimRow]] = relationship(back_populates="article")
+
+
+class ArticleBandRow(Base):
+    """One band of an original article's MinHash: equal bands make near-copy candidates."""
+
+    __tablename__ = "article_bands"
+    __table_args__ = (UniqueConstraint("article_id", "band_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    band_key: Mapped[str] = mapped_column(String(32), index=True)
+
+
+class CrawledPageRow(Base):
+    """A page the crawler fetched: what came of it, and the feed entry's last update.
+
+    An article page is fetched once; again only when its feed or sitemap entry says it
+    was updated after ``entry_updated``, or when the last attempt failed.
+    """
+
+    __tablename__ = "crawled_pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20))  # ingested | rejected | error
+    reason: Mapped[str | None] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    entry_updated: Mapped[datetime | None]
+    fetched_at: Mapped[datetime]
 
 
 class ClaimRow(Base):
