@@ -113,7 +113,7 @@ class ActiveFiles:
 
         path = effective_path(self.settings.sources_file)
         try:
-            load_sources(path)
+            load_sources(path, min_interval=self.settings.crawl_min_interval_seconds)
         except SourcesError as exc:
             log.error("sources file %s is broken, keeping the last good one: %s", path, exc)
             return [
@@ -253,7 +253,8 @@ class Daemon:
         from monitor.sources import load_sources
 
         active = self.active.sources_file()
-        declared = load_sources(active) if active else None
+        floor = self.settings.crawl_min_interval_seconds
+        declared = load_sources(active, min_interval=floor) if active else None
         wanted = {}
         for source in declared.sources if declared else []:
             if source.enabled:
@@ -263,7 +264,7 @@ class Daemon:
                 job.remove()
         fraction = self.settings.daemon.jitter_fraction
         for job_id, source in wanted.items():
-            seconds = int(source.interval_seconds)
+            seconds = int(source.interval)
             trigger = IntervalTrigger(seconds=seconds, jitter=max(1, int(seconds * fraction)))
             first = datetime.now(UTC) + timedelta(seconds=random.uniform(0, min(30, seconds)))
             existing = self.scheduler.get_job(job_id)

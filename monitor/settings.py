@@ -211,6 +211,8 @@ class Settings(BaseSettings):
     # A failing source is retried after base * 2**(errors - 1) seconds, up to the cap.
     crawl_error_backoff_seconds: int = Field(default=900, ge=1)
     crawl_error_backoff_max_seconds: int = Field(default=6 * 3600, ge=1)
+    # The shortest polling interval a source may declare; lower it only for a local site.
+    crawl_min_interval_seconds: int = Field(default=60, ge=1)
 
     @classmethod
     def settings_customise_sources(
