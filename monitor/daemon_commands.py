@@ -7,7 +7,6 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -144,8 +143,7 @@ def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
     if not stamp.exists() or time.time() - stamp.stat().st_mtime > HOUSEKEEPING_EVERY:
         housekeeping.run(database, settings)
         stamp.touch()
-    outcomes = Counter(str(getattr(r, "status", "?")) for r in getattr(report, "results", []))
-    summary.update(sent=outcomes.get("sent", 0), retry=outcomes.get("retry", 0))
+    summary.update(sent=report.count("sent"), retry=report.count("retry"))
     return summary
 
 

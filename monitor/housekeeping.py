@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 
 from monitor.settings import Settings
 from monitor.storage import Database
@@ -46,15 +46,17 @@ def run(database: Database, settings: Settings, now: datetime | None = None) -> 
 
 
 def compact_sqlite(database: Database) -> None:
-    with database.engine.connect() as connection:
-        connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        connection.execute(text("PRAGMA optimize"))
-        pages = connection.execute(text("PRAGMA page_count")).scalar() or 0
-        free = connection.execute(text("PRAGMA freelist_count")).scalar() or 0
-    if pages and free / pages >= VACUUM_FREE_SHARE:
-        log.info("vacuuming SQLite: %d of %d pages free", free, pages)
-        raw = database.engine.raw_connection()
-        try:
-            raw.execute("VACUUM")  # type: ignore[attr-defined]
-        finally:
-            raw.close()
+    """Checkpoint, refresh statistics, vacuum if worth it; outside any transaction."""
+    raw = database.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.execute("PRAGMA optimize")
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0] or 0
+        free = cursor.execute("PRAGMA freelist_count").fetchone()[0] or 0
+        if pages and free / pages >= VACUUM_FREE_SHARE:
+            log.info("vacuuming SQLite: %d of %d pages free", free, pages)
+            cursor.execute("VACUUM")
+        cursor.close()
+    finally:
+        raw.close()

@@ -11,6 +11,7 @@ from typing import Any
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 from sqlalchemy import func, select
 
+from monitor.delivery.outbox import STATUSES, DeliveryReport
 from monitor.storage import Database
 from monitor.storage.schema import DeliveryRow
 
@@ -49,11 +50,9 @@ def observe_crawl(source: str, seconds: float, report: dict[str, Any], timed_out
         ERRORS.labels(source, str(error["class"])).inc()
 
 
-def observe_delivery(report: Any) -> None:
-    for result in getattr(report, "results", []):
-        channel = getattr(result, "channel", "?")
-        outcome = getattr(result, "status", None) or getattr(result, "outcome", "?")
-        DELIVERIES.labels(channel, str(outcome)).inc()
+def observe_delivery(report: DeliveryReport) -> None:
+    for result in report.results:
+        DELIVERIES.labels(result.channel, str(result.outcome)).inc()
 
 
 def observe_queue(database: Database) -> None:
@@ -61,7 +60,7 @@ def observe_queue(database: Database) -> None:
         counts = session.execute(
             select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)
         ).all()
-    for status in ("pending", "retry", "sending", "sent", "failed", "expired"):
+    for status in STATUSES:
         QUEUE.labels(status).set(0)
     for status, count in counts:
         QUEUE.labels(status).set(count)

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from monitor.delivery.outbox import ACTIVE as WAITING
 from monitor.settings import Settings
 from monitor.storage import Database
 from monitor.storage.schema import AlertRow, DeliveryRow, OperatorProblemRow, SourceRow
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 
 OPERATOR_KIND = "operator"
 OPERATOR_TOPIC = "monitor"
-WAITING = ("pending", "retry")
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,7 @@ class Site:
     hits: Counter[str] = field(default_factory=Counter)
     atom_updated: dict[str, datetime] = field(default_factory=dict)
     stopping: threading.Event = field(default_factory=threading.Event)
+    breaking: list[Article] = field(default_factory=list)  # added to the RSS feed at run time
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -157,6 +158,11 @@ class Site:
 
     def by_seed(self, name: str) -> Article:
         return next(article for article in self.articles if article.seed == name)
+
+    def publish(self, article: Article) -> None:
+        """Put a new article on the site and at the top of the RSS feed."""
+        self.articles.append(article)
+        self.breaking.append(article)
 
     def touch(self, article: Article) -> None:
         """Make the Atom feed say ``article`` was updated now."""
@@ -217,7 +223,8 @@ def rss_items(site: Site) -> list[tuple[str, str, date]]:
         (site.url("/abonnes/analyse-exclusive.html"), "Analyse exclusive", date(2025, 2, 1)),
         (site.url("/private/brouillon.html"), "Brouillon", date(2025, 2, 2)),
     ]
-    return items
+    breaking = [(site.url(a.path), a.title, a.published) for a in reversed(site.breaking)]
+    return breaking + items
 
 
 def atom_items(site: Site) -> list[Article]:
