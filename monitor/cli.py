@@ -465,7 +465,13 @@ main.add_command(channels_group)
 
 # -- crawler (monitor/crawl_commands.py) ---------------------------------------------
 
-from monitor.crawl_commands import crawl, sources  # noqa: E402
 
-main.add_command(crawl)
-main.add_command(sources)
+def _add_crawl_commands() -> None:
+    # Imported here: monitor.crawl_commands uses this module's options and helpers.
+    from monitor.crawl_commands import crawl, sources
+
+    main.add_command(crawl)
+    main.add_command(sources)
+
+
+_add_crawl_commands()
