@@ -450,28 +450,17 @@ def db_upgrade(settings: Settings) -> None:
         click.echo(f"{where}: already at {database.revision()}")
 
 
-# -- delivery (monitor/delivery/commands.py) -----------------------------------------
+# -- commands kept in their own modules (they import the options above) -------------
 
+from monitor.crawl_commands import crawl, sources  # noqa: E402
+from monitor.daemon_commands import run, run_once, status  # noqa: E402
 from monitor.delivery.commands import (  # noqa: E402
     channels_group,
     deliver_command,
     deliveries_group,
 )
 
-main.add_command(deliver_command)
-main.add_command(deliveries_group)
-main.add_command(channels_group)
-
-
-# -- crawler (monitor/crawl_commands.py) ---------------------------------------------
-
-
-def _add_crawl_commands() -> None:
-    # Imported here: monitor.crawl_commands uses this module's options and helpers.
-    from monitor.crawl_commands import crawl, sources
-
-    main.add_command(crawl)
-    main.add_command(sources)
-
-
-_add_crawl_commands()
+for command in (
+    crawl, sources, run, run_once, status, deliver_command, deliveries_group, channels_group,
+):  # fmt: skip
+    main.add_command(command)

@@ -58,7 +58,9 @@ def select_sources(
     whose next attempt is due (``force`` ignores the schedule).
     """
     now = now or datetime.now(UTC)
-    declared = load_sources(effective_path(settings.sources_file))
+    declared = load_sources(
+        effective_path(settings.sources_file), min_interval=settings.crawl_min_interval_seconds
+    )
     sync_sources(database, declared.sources)
     with database.session() as session:
         rows = list(session.scalars(select(SourceRow).order_by(SourceRow.name)))

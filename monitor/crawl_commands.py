@@ -159,7 +159,10 @@ def sources_list(settings: Settings, as_json: bool) -> None:
       monitor sources list --json | jq 'select(.consecutive_errors > 0)'
     """
     try:
-        declared = load_sources(effective_path(settings.sources_file))
+        declared = load_sources(
+            effective_path(settings.sources_file),
+            min_interval=settings.crawl_min_interval_seconds,
+        )
     except SourcesError as exc:
         _fail(exc)
     database = open_database(settings.database_url)
@@ -245,7 +248,7 @@ def sources_add(
             click.echo(f"Error: {field}: {error['msg']}, got {error['input']!r}", err=True)
         sys.exit(2)
     try:
-        add_source(settings.sources_file, spec)
+        add_source(settings.sources_file, spec, min_interval=settings.crawl_min_interval_seconds)
     except SourcesError as exc:
         _fail(exc)
     click.echo(f"{settings.sources_file}: added source {name} ({kind}, {url})")
@@ -257,7 +260,12 @@ def sources_add(
 def sources_disable(name: str, settings: Settings) -> None:
     """Stop polling a source (sets enabled: false in the sources file; history is kept)."""
     try:
-        changed = set_source_enabled(settings.sources_file, name, enabled=False)
+        changed = set_source_enabled(
+            settings.sources_file,
+            name,
+            enabled=False,
+            min_interval=settings.crawl_min_interval_seconds,
+        )
     except SourcesError as exc:
         _fail(exc)
     verb = "disabled" if changed else "was already disabled"

@@ -8,6 +8,7 @@ rule files.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
@@ -22,11 +23,18 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from monitor.errors import ConfigError, Problem
 
 APP_NAME = "monitor"
+# Values read from the settings file, for the source that ranks below the environment.
+_FILE_VALUES: ContextVar[dict[str, Any] | None] = ContextVar("file_values", default=None)
 
 
 def default_database_url() -> str:
@@ -123,6 +131,41 @@ class DeliverySettings(BaseModel):
     templates_dir: Path | None = None
 
 
+def default_state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+class DaemonSettings(BaseModel):
+    """``monitor run`` and ``monitor run-once`` (env: ``MONITOR_DAEMON__<NAME>``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state_dir: Path = Field(
+        default_factory=default_state_dir,
+        description="Lock files and the last good copy of the rules (systemd: StateDirectory).",
+    )
+    deliver_interval_seconds: float = Field(default=5, gt=0)
+    reload_check_seconds: float = Field(default=10, gt=0)
+    crawl_deadline_seconds: float = Field(
+        default=600, gt=0, description="A crawl still running after this is killed."
+    )
+    crawl_concurrency: int = Field(default=2, ge=1, description="Crawls running at once.")
+    jitter_fraction: float = Field(default=0.1, ge=0, le=0.5)
+    stop_timeout_seconds: float = Field(default=30, gt=0)
+    retention_days: int = Field(default=30, ge=1, description="Raw pages older are pruned.")
+    housekeeping_time: str = Field(default="04:30", pattern=r"^\d{2}:\d{2}$")
+    source_failing_hours: float = Field(
+        default=6, gt=0, description="Operator alert when a source fails for this long."
+    )
+    outbox_backlog: int = Field(
+        default=100, ge=1, description="Operator alert when this many deliveries wait."
+    )
+    outbox_age_minutes: float = Field(
+        default=60, gt=0, description="Operator alert when a delivery waits this long."
+    )
+    health_check_seconds: float = Field(default=60, gt=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MONITOR_", env_nested_delimiter="__", extra="forbid"
@@ -133,6 +176,7 @@ class Settings(BaseSettings):
     channels: list[ChannelSettings] = Field(default_factory=list)
     approx_tolerance: float = Field(default=0.1, ge=0, le=1)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    daemon: DaemonSettings = Field(default_factory=DaemonSettings)
 
     @field_validator("channels")
     @classmethod
@@ -167,6 +211,21 @@ class Settings(BaseSettings):
     # A failing source is retried after base * 2**(errors - 1) seconds, up to the cap.
     crawl_error_backoff_seconds: int = Field(default=900, ge=1)
     crawl_error_backoff_max_seconds: int = Field(default=6 * 3600, ge=1)
+    # The shortest polling interval a source may declare; lower it only for a local site.
+    crawl_min_interval_seconds: int = Field(default=60, ge=1)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Command-line options, then the environment, then the settings file."""
+        file_settings = InitSettingsSource(settings_cls, init_kwargs=_FILE_VALUES.get() or {})
+        return init_settings, env_settings, file_settings, file_secret_settings
 
     @property
     def channel_names(self) -> list[str]:
@@ -178,10 +237,9 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
     ``overrides`` whose value is None are ignored, so CLI options can be passed as they are.
     """
-    values: dict[str, Any] = {}
-    if config_file is not None:
-        values.update(_read_config_file(config_file))
-    values.update({key: value for key, value in overrides.items() if value is not None})
+    file_values = _read_config_file(config_file) if config_file is not None else {}
+    values = {key: value for key, value in overrides.items() if value is not None}
+    token = _FILE_VALUES.set(file_values)
     try:
         return Settings(**values)
     except ValidationError as exc:
@@ -195,6 +253,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             for error in exc.errors()
         ]
         raise ConfigError("\n".join(str(problem) for problem in problems)) from exc
+    finally:
+        _FILE_VALUES.reset(token)
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:

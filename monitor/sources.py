@@ -55,7 +55,9 @@ class SourceSpec(BaseModel):
     url: str
     kind: SourceKind = "rss"
     interval: Annotated[int, BeforeValidator(parse_interval)] = Field(
-        default=900, ge=MIN_INTERVAL_SECONDS, description="Seconds between polls."
+        default=900,
+        ge=1,
+        description="Seconds between polls (at least crawl_min_interval_seconds, 60 by default).",
     )
     language: str | None = "fr"
     enabled: bool = True
@@ -112,8 +114,12 @@ def effective_path(path: Path) -> Path:
     return path if path.exists() else SHIPPED_SOURCES
 
 
-def load_sources(path: Path) -> SourceList:
-    """Read and validate a sources file; raise :class:`SourcesError` with every problem."""
+def load_sources(path: Path, *, min_interval: int = MIN_INTERVAL_SECONDS) -> SourceList:
+    """Read and validate a sources file; raise :class:`SourcesError` with every problem.
+
+    ``min_interval`` is the shortest polling interval allowed (the settings'
+    ``crawl_min_interval_seconds``): polite to the sites unless an operator lowers it.
+    """
     name = display(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -138,12 +144,12 @@ def load_sources(path: Path) -> SourceList:
         raise SourcesError(
             [Problem(name, f"expected a mapping with a 'sources' list, got {type(data).__name__}")]
         )
+    problems = _too_frequent(name, data, positions, min_interval)
     try:
         parsed = SourcesFile.model_validate(data)
     except ValidationError as exc:
-        problems = [schema_problem(name, error, positions) for error in exc.errors()]
+        problems += [schema_problem(name, error, positions) for error in exc.errors()]
         raise SourcesError(problems) from exc
-    problems = []
     seen: dict[str, int] = {}
     for index, source in enumerate(parsed.sources):
         if source.name in seen:
@@ -160,17 +166,42 @@ def load_sources(path: Path) -> SourceList:
                 )
             )
         seen.setdefault(source.name, index)
+    problems.sort(key=Problem.sort_key)
     if problems:
         raise SourcesError(problems)
     return SourceList(path, parsed.sources, positions)
 
 
+def _too_frequent(
+    name: str, data: dict[str, Any], positions: dict[PathKey, Position], min_interval: int
+) -> list[Problem]:
+    """Sources polled more often than the floor (checked on the raw values, beside the schema)."""
+    problems = []
+    entries = data.get("sources")
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        interval = parse_interval(entry.get("interval")) if isinstance(entry, dict) else None
+        if isinstance(interval, int) and not isinstance(interval, bool) and interval < min_interval:
+            line, column = position_of(positions, ("sources", index, "interval"))
+            problems.append(
+                Problem(
+                    name,
+                    f"Input should be greater than or equal to {min_interval}, got {interval}",
+                    line=line,
+                    column=column,
+                    field=f"sources[{index}].interval",
+                    hint="polls closer than this are impolite; the floor is the "
+                    "crawl_min_interval_seconds setting",
+                )
+            )
+    return problems
+
+
 # -- editing the file ------------------------------------------------------------------
 
 
-def add_source(path: Path, source: SourceSpec) -> None:
+def add_source(path: Path, source: SourceSpec, *, min_interval: int = MIN_INTERVAL_SECONDS) -> None:
     """Append ``source`` to the sources file (created from the shipped list if missing)."""
-    current = load_sources(effective_path(path))
+    current = load_sources(effective_path(path), min_interval=min_interval)
     if current.by_name(source.name) is not None:
         line = position_of(current.positions, ("sources", current.index_of(source.name)))[0]
         raise ConfigError(
@@ -191,12 +222,14 @@ def add_source(path: Path, source: SourceSpec) -> None:
     if not source.enabled:
         entry += "    enabled: false\n"
     path.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
-    load_sources(path)  # the edit must leave a valid file
+    load_sources(path, min_interval=min_interval)  # the edit must leave a valid file
 
 
-def set_source_enabled(path: Path, name: str, enabled: bool) -> bool:
+def set_source_enabled(
+    path: Path, name: str, enabled: bool, *, min_interval: int = MIN_INTERVAL_SECONDS
+) -> bool:
     """Set ``enabled`` of source ``name`` in the file; False if it already was so."""
-    current = load_sources(effective_path(path))
+    current = load_sources(effective_path(path), min_interval=min_interval)
     source = current.by_name(name)
     if source is None:
         known = ", ".join(spec.name for spec in current.sources) or "none"
@@ -204,7 +237,7 @@ def set_source_enabled(path: Path, name: str, enabled: bool) -> bool:
     if source.enabled == enabled:
         return False
     _ensure_own_copy(path)
-    current = load_sources(path)
+    current = load_sources(path, min_interval=min_interval)
     index = current.index_of(name)
     lines = path.read_text(encoding="utf-8").split("\n")
     value = "true" if enabled else "false"
@@ -226,7 +259,7 @@ def set_source_enabled(path: Path, name: str, enabled: bool) -> bool:
         )
         lines.insert(last, " " * indent + f"enabled: {value}")
     path.write_text("\n".join(lines), encoding="utf-8")
-    load_sources(path)
+    load_sources(path, min_interval=min_interval)
     return True
 
 

@@ -24,19 +24,7 @@ def revisions() -> list[str]:
     return [revision.revision for revision in reversed(list(script.walk_revisions()))]
 
 
-TABLES = {
-    "sources",
-    "articles",
-    "claims",
-    "known_claims",
-    "alerts",
-    "alert_evidence",
-    "deliveries",
-    "runs",
-    "crawled_pages",
-    "article_bands",
-    "alembic_version",
-}
+TABLES = {*Base.metadata.tables, "alembic_version"}
 
 
 def test_upgrade_from_empty_creates_every_table(database_url: str) -> None:

@@ -89,6 +89,7 @@ REPORTING_VERBS = frozenset(
         "réfuter",
         "contester",
         "nier",
+        "revendiquer",
         "chiffrer",
         "recenser",
         "dénombrer",

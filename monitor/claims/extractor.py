@@ -40,11 +40,15 @@ from monitor.claims.attribution import (
 )
 from monitor.claims.linking import (
     FUNCTION_WORDS,
+    MEASURE_VERBS,
     NounMatcher,
     find_predicate,
     following_noun,
+    measured_thing,
     noun_phrase_end,
+    participle_verb,
     predicate_noun,
+    predicate_word,
     verb_lemma,
 )
 from monitor.claims.modality import ModalityReading, read_modality
@@ -75,15 +79,23 @@ _INVERTED_SPEAKER_RE = re.compile(
     r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|estime|estiment|affirme"
     r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
     r"|rapporte|rapportent|souligne|explique|ajoute|annonce|annoncent|révèle|confirme"
-    r"|avertit|prévient|note|relève)\s+(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
+    r"|avertit|prévient|note|relève|revendiqué|revendique)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|soir|matin"
+    r"|également|aussi|encore|ensuite|enfin|\w+ment)\s+)*"
+    r"(?!qu)(?P<subject>(?:le|la|les|l'|un|une|des)\s*"
     r"[^,.;:!?«»]{2,80}|[A-ZÀ-Þ][^,.;:!?«»]{1,80})\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_LIKE = re.compile(
+    r"[\d.;:!?]|\b(?:a|ont|est|sont|été|avait|avaient|aurait|auraient|serait|seraient)\b",
     re.IGNORECASE,
 )
 _SPEAKER_VERB_RE = re.compile(
     r"\s*,?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
-    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)|(?:estime|estiment|affirme"
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté|revendiqué)|(?:estime"
+    r"|estiment|affirme"
     r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
     r"|rapporte|rapportent|souligne|soulignent|explique|révèle|révèlent|confirme"
     r"|confirment|annonce|annoncent))(?![\w])",
@@ -168,7 +180,9 @@ def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
         )
     nouns = NounMatcher.build(lexicon.nouns)
     to_parse = [work for work in works if work.quantities and _needs_parse(work, nouns)]
-    parsed = parse_sentences([rewrite_for_parser(w.text, w.quantities) for w in to_parse])
+    parsed = parse_sentences(
+        [rewrite_for_parser(w.text, w.quantities, window=_PARSE_WINDOW) for w in to_parse]
+    )
     for work, result in zip(to_parse, parsed, strict=True):
         work.parsed = result
     context = _Context(SourceMatcher.build(lexicon.sources))
@@ -230,7 +244,7 @@ def _read_sentence(
         if work.parsed is not None:
             built = _build_claims(work, nouns, lexicon, day)
         else:
-            built = _build_light_claims(work, nouns, day)
+            built = _build_light_claims(work, nouns, lexicon.predicates, day)
         for quantity, claim, reading, inherited_from in built:
             source = _nearest(main, quantity)
             if source is None and inherited_from is not None:
@@ -326,7 +340,7 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
             continue
         for child in token.children:
-            if not child.dep_.startswith("nsubj"):
+            if child.dep_ != "nsubj" or any(c.dep_ == "aux:pass" for c in token.children):
                 continue
             if child.like_num or any(t.like_num for t in child.subtree):
                 continue
@@ -353,7 +367,7 @@ def _regex_speakers(sentence: str, plain: str) -> list[Attribution]:
     verb = _SPEAKER_VERB_RE.search(plain, 0, 200)
     if verb is not None:
         subject = plain[: verb.start()]
-        if len(subject.strip()) >= 2 and not re.search(r"[\d.;:!?]", subject):
+        if len(subject.strip()) >= 2 and not _CLAUSE_LIKE.search(subject):
             found.append(
                 make_attribution(
                     sentence, 0, verb.start(), sentence[: verb.start()], AttributionKind.SPEAKER
@@ -371,7 +385,9 @@ def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
 
 
 _SMALL = 10.0
+_PARSE_WINDOW = 100  # characters kept around a long sentence's figures for the parser
 _LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
+_LIGHT_PARTICIPLE = re.compile(r"(?<![\w-])(?P<word>[a-zà-öø-ÿœ]{2,}é(?:e|s|es)?)(?![\w-])")
 _LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
 _LIGHT_NEGATION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:pas|jamais|plus|aucun)\b", re.IGNORECASE)
 _LIGHT_PLAN = re.compile(
@@ -403,7 +419,7 @@ def _needs_parse(work: _Work, nouns: NounMatcher) -> bool:
 
 
 def _build_light_claims(
-    work: _Work, nouns: NounMatcher, day: date | None
+    work: _Work, nouns: NounMatcher, lexicon_predicates: frozenset[str], day: date | None
 ) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
     """Claims of a sentence read without the parser: the noun is the word after the figure,
     the modality comes from the sentence's verb forms, there is no predicate."""
@@ -422,12 +438,19 @@ def _build_light_claims(
     for quantity in work.quantities:
         noun: str | None = None
         noun_phrase: str | None = None
+        predicate: str | None = None
         if quantity.unit is Unit.COUNT:
-            following = _LIGHT_NOUN.match(plain, max(quantity.end, quantity.link_end))
+            after = max(quantity.end, quantity.link_end)
+            following = _LIGHT_NOUN.match(plain, after)
             if following and following.group("word").lower() not in FUNCTION_WORDS:
                 word = following.group("word")
-                noun = nouns.knows(word) or _singular(word.lower())
-                noun_phrase = work.text[following.start("word") : following.end("word")]
+                predicate = predicate_word(word, lexicon_predicates)
+                if predicate is None:
+                    noun = nouns.knows(word) or _singular(word.lower())
+                    noun_phrase = work.text[following.start("word") : following.end("word")]
+                after = following.end()
+            if predicate is None:
+                predicate = _light_participle(plain, after)
         time = _nearest_time(times, quantity, plain)
         claim = Claim(
             value_text=work.text[quantity.start : quantity.end],
@@ -439,6 +462,7 @@ def _build_light_claims(
             currency=quantity.currency,
             noun=noun,
             noun_phrase=noun_phrase,
+            predicate=predicate,
             modality=modality,
             time_ref=time.when if time else None,
             time_text=time.text if time else None,
@@ -448,6 +472,15 @@ def _build_light_claims(
         )
         built.append((quantity, claim, reading, None))
     return built
+
+
+def _light_participle(plain: str, position: int) -> str | None:
+    """The verb of the first past participle after ``position`` ("ont été tués" -> tuer)."""
+    for match in _LIGHT_PARTICIPLE.finditer(plain, position, position + 60):
+        word = match.group("word").lower()
+        if word not in ("été", "année", "armée", "armées", "journée", "soirée", "idée"):
+            return participle_verb(word)
+    return None
 
 
 def _singular(word: str) -> str:
@@ -481,6 +514,18 @@ def _build_claims(
             predicate_token = find_predicate(noun_token if noun_token is not None else number)
             if predicate_token is not None and predicate_token is not noun_token:
                 predicate = verb_lemma(predicate_token)
+        if predicate_token is not None and predicate in MEASURE_VERBS:
+            measured = measured_thing(predicate_token, nouns)
+            if measured is not None:
+                measured_noun, measured_token, measured_predicate = measured
+                if noun is None and measured_token is not None:
+                    noun = measured_noun
+                    start, stop = parsed.original_span(
+                        measured_token, noun_phrase_end(measured_token)
+                    )
+                    noun_phrase = work.text[start:stop]
+                if measured_predicate is not None:
+                    predicate = measured_predicate
         reading = read_modality(predicate_token, number)
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None

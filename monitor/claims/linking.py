@@ -113,6 +113,12 @@ DEVERBAL_NOUNS: dict[str, str] = {
     "embauche": "embaucher",
     "licenciement": "licencier",
     "présence": "présent",
+    "destruction": "détruire",
+    "interception": "intercepter",
+    "libération": "libérer",
+    "expulsion": "expulser",
+    "disparition": "disparaître",
+    "accueil": "accueillir",
 }
 _PRENOMINAL = frozenset(
     {
@@ -319,15 +325,24 @@ def _inflected(noun: str) -> str:
 
 def predicate_noun(token: Token, predicates: frozenset[str]) -> str | None:
     """The verb a participle or casualty word used as a noun stands for ("blessés" -> blesser)."""
-    word = token.text.lower()
+    known = predicate_word(token.text, predicates)
+    if known is not None:
+        return known
+    verb = participle_verb(token.text)
+    if verb is not None and ("VerbForm=Part" in str(token.morph) or token.pos_ == "VERB"):
+        return verb
+    return None
+
+
+def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
+    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
+    word = written.lower()
     singular = re.sub(r"(?:es|s|e)$", "", word) if len(word) > 3 else word
     for form in (word, singular, singular + "é"):
         if form in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[form]
     verb = participle_verb(word)
-    if verb is not None and (
-        verb in predicates or "VerbForm=Part" in str(token.morph) or token.pos_ == "VERB"
-    ):
+    if verb is not None and verb in predicates:
         return verb
     return None
 
@@ -355,6 +370,8 @@ def verb_lemma(token: Token) -> str:
             return verb
         if lemma in _PREDICATE_NOUNS:
             return _PREDICATE_NOUNS[lemma]
+        if lemma == token.lower_.rstrip("s") and lemma.endswith("i") and _has_aux(token):
+            return lemma + "r"  # "ont péri" -> périr
     if token.pos_ == "NOUN" and lemma in DEVERBAL_NOUNS:
         return DEVERBAL_NOUNS[lemma]
     morph = str(token.morph)
@@ -369,6 +386,8 @@ def verb_lemma(token: Token) -> str:
         verb = participle_verb(lemma)
         if verb is not None:
             return verb
+        if lemma.endswith("i") and "VerbForm=Part" in morph:
+            return lemma + "r"  # "ont péri" -> périr
     return lemma
 
 
@@ -546,6 +565,58 @@ def descend_chain(verb: Token) -> Token:
             break
         node = complements[0]
     return node
+
+
+# Verbs that give a figure to something named elsewhere: "le nombre de soldats tués
+# s'élève à 300", "Séoul estime à 11 000 le nombre de soldats", "les pertes sont estimées à".
+MEASURE_VERBS = frozenset(
+    {
+        "estimer",
+        "évaluer",
+        "chiffrer",
+        "élever",
+        "s'élever",
+        "atteindre",
+        "dépasser",
+        "représenter",
+        "totaliser",
+        "avoisiner",
+        "approcher",
+        "porter",
+        "établir",
+    }
+)
+_COUNT_HEADS = frozenset({"nombre", "total", "bilan", "chiffre", "effectif", "effectifs"})
+
+
+def measured_thing(
+    verb: Token, nouns: NounMatcher
+) -> tuple[str | None, Token | None, str | None] | None:
+    """What a measuring verb gives a figure to: (noun, noun token, predicate).
+
+    "le nombre de soldats nord-coréens tués s'élève à 300" -> (soldat, soldats, tuer);
+    "les pertes sont estimées à 4 000 hommes" -> (None, None, perdre).
+    """
+    for child in verb.children:
+        if not child.dep_.startswith(("nsubj", "obj")) or child.pos_ != "NOUN":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in _COUNT_HEADS:
+            counted = [
+                grandchild
+                for grandchild in child.children
+                if grandchild.dep_ == "nmod" and grandchild.pos_ in ("NOUN", "ADJ", "PROPN")
+            ]
+            if not counted:
+                return None
+            thing = counted[0]
+            event = _participle_after(thing)
+            predicate = verb_lemma(event) if event is not None else None
+            noun = nouns.knows(thing.text) or thing.lemma_.lower()
+            return noun, thing, predicate
+        if lemma in DEVERBAL_NOUNS:
+            return None, None, DEVERBAL_NOUNS[lemma]
+    return None
 
 
 def _passive_infinitive(token: Token) -> bool:

@@ -135,7 +135,8 @@ _UNIT_AFTER_CASED = re.compile(
     r"|°C?|h|min|s|km/h|km²|m²|m2|m3|m³|mph|nm)(?![\w/])"
 )
 _UNIT_AFTER = re.compile(
-    r"\s*(?:de\s+|d')?(?:tonnes?|kilos?|kilogrammes?|grammes?|kilomètres?|mètres?|millimètres?"
+    r"\s*(?:de\s+|d')?(?:(?:premi[eè]re?s?|derni[eè]re?s?|prochaine?s?|longue?s?|bonne?s?"
+    r"|petite?s?|courte?s?)\s+)?(?:tonnes?|kilos?|kilogrammes?|grammes?|kilomètres?|mètres?|millimètres?"
     r"|centimètres?|litres?|hectolitres?|hectares?|degrés?|ans|an|années?|mois|semaines?"
     r"|jours?|journées?|nuits?|heures?|minutes?|secondes?|siècles?|décennies?|nœuds?|noeuds?"
     r"|pieds?|pouces?|fois|points?|watts?|kilowatts?|mégawatts?|gigawatts?|volts?|octets?"
@@ -344,6 +345,8 @@ def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: in
     if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
         return False
     after = text[digits_end] if digits_end < len(text) else " "
+    if after in "'′" or (before in "'′" and digits_start >= 2 and text[digits_start - 2].isdigit()):
+        return False  # minutes or feet: "(65')", "95'88'"
     if before == "[" and after == "]":
         return False  # a footnote call: "[3]"
     if _LABEL_BEFORE.search(text, 0, digits_start) and _LABEL_AFTER.match(text, digits_end):
@@ -449,7 +452,7 @@ def _drop_scores(text: str, figures: list[Figure]) -> list[Figure]:
             gap in ("-", "–")
             and first.value is not None
             and second.value is not None
-            and second.value < first.value
+            and second.value <= first.value
             and not first.words
         ):
             dropped.update((index, index + 1))

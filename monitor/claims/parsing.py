@@ -10,6 +10,7 @@ An offset map leads every character of the rewritten text back to the original s
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,12 +22,20 @@ from monitor.claims.numbers import normalise_typography
 from monitor.claims.qualifiers import Quantity
 
 MODEL_NAME = "fr_core_news_sm"
+_VERBAL_QUALIFIER = re.compile(
+    r"(?:estimée?s?|évaluée?s?|chiffrée?s?|dépassant|excédant|supérieure?s?|inférieure?s?)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
 def load_model() -> Language:
-    """The French pipeline, loaded once per process (the entity recogniser is disabled)."""
-    return spacy.load(MODEL_NAME, disable=["ner"])
+    """The French pipeline, loaded once per process.
+
+    The entity recogniser is not needed; the attribute ruler only copies each POS into the
+    fine-grained tag, which nothing here reads (the lemmatizer reads the POS).
+    """
+    return spacy.load(MODEL_NAME, disable=["ner", "attribute_ruler"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,8 @@ class ParsedSentence:
     def quantity_token(self, index: int) -> Token | None:
         """The token standing for the ``index``-th quantity of the sentence."""
         char = self.source.quantity_starts[index]
+        if char < 0:
+            return None
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
@@ -62,30 +73,63 @@ class ParsedSentence:
         return start, end
 
 
-def rewrite_for_parser(sentence: str, quantities: Sequence[Quantity]) -> ParseInput:
-    """Rewrite ``sentence`` so each quantity is one number token (offsets in ``sentence``)."""
+def rewrite_for_parser(
+    sentence: str, quantities: Sequence[Quantity], *, window: int = 0
+) -> ParseInput:
+    """Rewrite ``sentence`` so each quantity is one number token (offsets in ``sentence``).
+
+    With ``window`` > 0, a long sentence is cut to about ``window`` characters before its
+    first quantity and after its last one (at word boundaries): the parser's cost grows
+    with the sentence, and what links a figure to its noun and verb is near it.
+    """
     plain = normalise_typography(sentence)
+    begin, stop = 0, len(plain)
+    if window and quantities and len(plain) > 3 * window:
+        begin = _word_start(plain, quantities[0].start - window)
+        stop = _word_end(plain, max(q.end for q in quantities) + window)
     pieces: list[str] = []
     origin: list[int] = []
     starts: list[int] = []
-    cursor = 0
+    length = 0
+    cursor = begin
     for quantity in quantities:
         if quantity.start < cursor:
+            starts.append(-1)
             continue
-        pieces.append(plain[cursor : quantity.start])
-        origin.extend(range(cursor, quantity.start))
+        replace_from = quantity.start
+        if _VERBAL_QUALIFIER.match(plain, quantity.start, quantity.figure_start):
+            replace_from = quantity.figure_start  # "sont estimées à" stays for the parser
+        pieces.append(plain[cursor:replace_from])
+        origin.extend(range(cursor, replace_from))
+        length += replace_from - cursor
         token = _number_token(quantity.parse_value)
-        starts.append(sum(len(p) for p in pieces))
+        starts.append(length)
         pieces.append(token)
         origin.extend([quantity.figure_start] * len(token))
+        length += len(token)
         cursor = max(quantity.end, quantity.link_end)
         if cursor < len(plain) and not plain[cursor].isspace():
             # "d'obus" -> "3000000 obus": keep one space between the number and what follows.
             pieces.append(" ")
             origin.append(cursor)
-    pieces.append(plain[cursor:])
-    origin.extend(range(cursor, len(plain)))
+            length += 1
+    pieces.append(plain[cursor:stop])
+    origin.extend(range(cursor, stop))
     return ParseInput("".join(pieces), tuple(origin), tuple(starts))
+
+
+def _word_start(text: str, position: int) -> int:
+    if position <= 0:
+        return 0
+    space = text.find(" ", position)
+    return space + 1 if space >= 0 else position
+
+
+def _word_end(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, position)
+    return space if space > 0 else position
 
 
 def parse_sentences(inputs: Sequence[ParseInput]) -> list[ParsedSentence]:

@@ -302,16 +302,30 @@ class DeliveryRow(Base):
     alert: Mapped[AlertRow] = relationship()
 
 
-__all__ = [
-    "AlertRow",
-    "ArticleBandRow",
-    "ArticleRow",
-    "Base",
-    "ClaimRow",
-    "CrawledPageRow",
-    "DeliveryRow",
-    "EvidenceRow",
-    "KnownClaimRow",
-    "RunRow",
-    "SourceRow",
-]
+class DaemonStateRow(Base):
+    """One running (or stopped) daemon, so ``monitor status`` works from another shell."""
+
+    __tablename__ = "daemon_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    version: Mapped[str] = mapped_column(String(50))
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]
+    stopped_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(Text, default="starting")
+
+
+class OperatorProblemRow(Base):
+    """A problem the operator was alerted about; cleared (with a second alert) when fixed."""
+
+    __tablename__ = "operator_problems"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None]
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"))
+    clear_alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"))

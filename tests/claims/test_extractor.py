@@ -317,3 +317,48 @@ def test_offsets_hold_on_every_seed(lexicon: Lexicon, model: None) -> None:
             start = claim.sentence_start
             assert text[start : start + len(claim.sentence)] == claim.sentence
             assert start <= claim.span[0] and claim.span[1] <= start + len(claim.sentence)
+
+
+def test_an_empty_lexicon_still_gives_nouns_predicates_and_sources(model: None) -> None:
+    claim = only(find_claims("Environ 300 pompiers ont été mobilisés, selon la préfecture."))
+    assert summary(claim) == (
+        "Environ 300",
+        270,
+        330,
+        Qualifier.APPROX,
+        "pompier",
+        "mobiliser",
+        "préfecture",
+        Modality.ASSERTED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "predicate", "modality"),
+    [
+        ("Trois soldats ont été tués dans la nuit.", "soldat", "tuer", Modality.ASSERTED),
+        ("Le bilan fait état de deux morts.", None, "mourir", Modality.ASSERTED),
+        ("Deux marins auraient été capturés.", "marin", "capturer", Modality.REPORTED),
+        ("Moscou n’a pas perdu trois avions.", "avion", None, Modality.NEGATED),
+    ],
+)
+def test_small_numbers_read_without_the_parser(
+    sentence: str, noun: str | None, predicate: str | None, modality: Modality
+) -> None:
+    claim = only(find_claims(sentence))
+    assert (claim.noun, claim.predicate, claim.modality) == (noun, predicate, modality)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "predicate"),
+    [
+        ("Séoul estime à 11 000 le nombre de soldats déployés en Russie.", "soldat", "déployer"),
+        ("Le nombre de civils tués s’élève à 300.", "civil", "tuer"),
+        ("Les pertes russes sont estimées à 4 000 hommes.", "homme", "perdre"),
+    ],
+)
+def test_measuring_verbs_point_to_what_is_counted(
+    extract: Extract, sentence: str, noun: str, predicate: str
+) -> None:
+    claim = only(extract(sentence))
+    assert (claim.noun, claim.predicate) == (noun, predicate)

@@ -146,6 +146,9 @@ def test_round_amounts_are_approximate(sentence: str, written: str, value: float
         "la section « 37 »",
         "appelez le 01 23 45 67 89",
         "un score de 3-1",
+        "un match nul 1-1",
+        "un but à la (65') minute",
+        "dans les vingt premières minutes",
     ],
 )
 def test_numbers_that_are_not_counts(sentence: str) -> None:

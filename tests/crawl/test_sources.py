@@ -43,7 +43,8 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
         "sources.yaml:4:11: sources[1].name: Value error, use lowercase letters, digits, '.', '_' and '-' only, got 'Bad Name'",
         "sources.yaml:5:10: sources[1].url: Value error, expected an http:// or https:// URL with a host, got 'ftp://ex.fr/feed'",
         "sources.yaml:6:11: sources[1].kind: Input should be 'rss', 'atom', 'search' or 'news-sitemap', got 'podcast'",
-        "sources.yaml:7:15: sources[1].interval: Input should be greater than or equal to 60, got 10",
+        "sources.yaml:7:15: sources[1].interval: Input should be greater than or equal to 60, got 10"
+        " (polls closer than this are impolite; the floor is the crawl_min_interval_seconds setting)",
         "sources.yaml:10:13: sources[2].colour: Extra inputs are not permitted, got 'red'",
     ]
 
@@ -115,3 +116,13 @@ def test_bad_url_on_add_says_what_to_fix(tmp_path: Path) -> None:
         "Error: url: Value error, expected an http:// or https:// URL with a host,"
         " got 'file:///etc/passwd'\n"
     )
+
+
+def test_the_polling_floor_is_a_setting(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "sources:\n  - name: local\n    url: http://127.0.0.1:8000/rss\n    interval: 5s\n"
+    )
+    with pytest.raises(SourcesError, match="greater than or equal to 60, got 5"):
+        load_sources(path)
+    assert load_sources(path, min_interval=5).sources[0].interval == 5
