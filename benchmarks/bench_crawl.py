@@ -159,7 +159,7 @@ def child(mode: str, config: Path) -> None:
         warm_up(pipeline)  # start-up, as the daemon's child pays it before each crawl
     sources = select_sources(database, settings)
     ready = time.perf_counter()
-    result = run_crawl(settings, database, pipeline, sources, extract=mode == "full")
+    result = run_crawl(settings, database, pipeline, sources, extract=mode != "fetch")
     finished = time.perf_counter()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     failed = [report.name for report in result.failed]
@@ -206,6 +206,8 @@ def main() -> None:
         fetch_config = write_config(work, base, feed_count, f"sqlite:///{work / 'fetch.db'}")
         full_config = write_config(work, base, feed_count, f"sqlite:///{work / 'full.db'}")
         fetch = run_child("fetch", fetch_config)
+        extract_config = write_config(work, base, feed_count, f"sqlite:///{work / 'extract.db'}")
+        in_crawl = run_child("extract", extract_config)
         started = time.perf_counter()
         for article in articles:
             extract_article(bodies[article.path], base + article.path)
@@ -219,6 +221,7 @@ def main() -> None:
         ("fetch only", fetch["crawl"]),
         ("trafilatura alone", extract_seconds),
         ("fetch + trafilatura", baseline),
+        ("crawl, no claims/store", in_crawl["crawl"]),
     ):
         print(f"  {label:<21} {seconds:7.2f} s  {pages / seconds:7.1f} pages/s")
     print(

@@ -203,8 +203,9 @@ def describe_source(spec: SourceSpec, row: SourceRow) -> str:
     state = "enabled" if spec.enabled else "disabled"
     line = f"{spec.name} [{spec.kind}, every {_duration(spec.interval)}, {state}] {spec.url}"
     if row.consecutive_errors:
+        errors = f"{row.consecutive_errors} error{'s' if row.consecutive_errors > 1 else ''}"
         line += (
-            f"\n    FAILING: {row.consecutive_errors} errors in a row; last: "
+            f"\n    FAILING: {errors} in a row; last: "
             f"{row.last_error_message} ({row.last_error_class}) at {_paris(row.last_error_at)}"
         )
     if row.last_success_at:

@@ -61,7 +61,7 @@ def minhash(text: str) -> bytes | None:
     # (a*x + b) mod p with x < 2**32 and a, b < 2**32: no uint64 overflow.
     permuted = (hashes[:, None] * SLOPES[None, :] + OFFSETS[None, :]) % np.uint64(MERSENNE_PRIME)
     signature = (permuted.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(">u4")
-    return signature.tobytes()
+    return bytes(signature.tobytes())
 
 
 def band_keys(signature: bytes) -> list[str]:

@@ -290,10 +290,11 @@ def sync_sources(database: Database, sources: list[SourceSpec]) -> None:
             if name not in declared:
                 row.enabled = False
         for name, source in declared.items():
-            row = rows.get(name)
-            if row is None:
-                row = SourceRow(name=name, created_at=now, consecutive_errors=0)
-                session.add(row)
+            found = rows.get(name)
+            if found is None:
+                found = SourceRow(name=name, created_at=now, consecutive_errors=0)
+                session.add(found)
+            row = found
             if row.url != source.url:  # a moved feed starts again without validators
                 row.etag = row.last_modified = row.body_hash = None
             row.url = source.url

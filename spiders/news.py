@@ -10,6 +10,7 @@ when the server gives no validators. Each error is recorded on the source's repo
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
@@ -29,6 +30,7 @@ from spiders.urls import canonical_url
 from spiders.xmlsafety import UnsafeXMLError
 
 MAX_SITEMAPS_PER_SOURCE = 20
+SIZE_CAP = re.compile(r"(?:max size|DOWNLOAD_MAXSIZE) \((\d+)")
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 
 
@@ -258,7 +260,11 @@ def _is_size_cap(text: str) -> bool:
 
 
 def _size_message(text: str) -> str:
-    return f"body larger than the size cap, download cut ({text})"
+    found = SIZE_CAP.search(text)
+    cap = f" ({found.group(1)} bytes)" if found else ""
+    if "decompress" in text:
+        return f"body exceeds the size cap{cap} once decompressed: cut while decompressing"
+    return f"body exceeds the size cap{cap}: download cut"
 
 
 def _reason(status: int) -> str:
