@@ -27,13 +27,15 @@ ROWS = PERMUTATIONS // BANDS
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_JACCARD = 0.8
 MIN_PARAGRAPH_CHARS = 40
-MERSENNE_PRIME = (1 << 61) - 1
 WORD = re.compile(r"\w+", re.UNICODE)
+SHINGLE_BASE = 0x01000193  # FNV prime: mixes the word hashes of a shingle in order
+MASK = np.uint64(0xFFFFFFFF)
 
 
 def _coefficients(label: str) -> npt.NDArray[np.uint64]:
+    """Fixed 64-bit odd coefficients: signatures must not change between processes."""
     values = [
-        int.from_bytes(hashlib.blake2b(f"{label}{i}".encode(), digest_size=4).digest(), "big") | 1
+        int.from_bytes(hashlib.blake2b(f"{label}{i}".encode(), digest_size=8).digest(), "big") | 1
         for i in range(PERMUTATIONS)
     ]
     return np.array(values, dtype=np.uint64)
@@ -43,24 +45,37 @@ SLOPES = _coefficients("a")
 OFFSETS = _coefficients("b")
 
 
-def shingles(text: str) -> set[str]:
+def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
+    """32-bit hashes of the text's distinct 5-word shingles.
+
+    Each word is hashed once; a shingle's hash is a polynomial of its words' hashes,
+    computed for all shingles at once, instead of joining and hashing every shingle.
+    """
     words = WORD.findall(unicodedata.normalize("NFC", text).lower())
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    word_hashes = np.fromiter(
+        (zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words)
+    )
+    width = min(SHINGLE_WORDS, len(words))
+    count = len(words) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        combined = (
+            combined * np.uint64(SHINGLE_BASE) + word_hashes[offset : offset + count]
+        ) & MASK
+    return np.unique(combined)
 
 
 def minhash(text: str) -> bytes | None:
     """The 128 x 32-bit MinHash signature of ``text`` (None for a text without words)."""
-    found = shingles(text)
-    if not found:
+    hashes = shingle_hashes(text)
+    if not hashes.size:
         return None
-    hashes = np.fromiter(
-        (zlib.crc32(shingle.encode("utf-8")) for shingle in found), dtype=np.uint64
-    )
-    # (a*x + b) mod p with x < 2**32 and a, b < 2**32: no uint64 overflow.
-    permuted = (hashes[:, None] * SLOPES[None, :] + OFFSETS[None, :]) % np.uint64(MERSENNE_PRIME)
-    signature = (permuted.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(">u4")
+    # Multiply-shift hashing: (a*x + b) mod 2**64 (numpy wraps), keep the high 32 bits.
+    with np.errstate(over="ignore"):
+        permuted = (hashes[:, None] * SLOPES[None, :] + OFFSETS[None, :]) >> np.uint64(32)
+    signature = permuted.min(axis=0).astype(">u4")
     return bytes(signature.tobytes())
 
 

@@ -41,6 +41,6 @@ def test_a_page_repeating_its_paragraphs_is_the_same_report() -> None:
     cleaned = dedupe_paragraphs(text)
     assert cleaned.count("Une alliance renforcée entre Pyongyang et Moscou") == 1
     assert len(cleaned) < len(text)
-    assert similarity(minhash(cleaned) or b"", minhash(text) or b"") == 1.0
+    assert similarity(minhash(cleaned) or b"", minhash(text) or b"") >= 0.95
     other = minhash((SEEDS / "001_125bc9ff60828318.txt").read_text(encoding="utf-8"))
     assert similarity(minhash(text) or b"", other or b"") < 0.1
