@@ -341,6 +341,22 @@ PARAGRAPHS: dict[str, list[str]] = {
     ],
 }
 
+SECTION_NAMES = {
+    "sport": "Sports",
+    "budget": "Vie locale",
+    "economie": "Économie",
+    "meteo": "Météo",
+    "routes": "Faits divers",
+    "elections": "Politique",
+    "sante": "Santé",
+    "education": "Éducation",
+    "justice": "Faits divers",
+    "culture": "Culture",
+    "transports": "Vie locale",
+    "agriculture": "Environnement",
+    "logement": "Immobilier",
+    "monde": "Monde",
+}
 TITLES: dict[str, list[str]] = {
     "sport": [
         "{team_a} s'impose face à {team_b}",
@@ -609,7 +625,7 @@ def vary(number: int, rng: random.Random, low: float = 0.6, high: float = 1.6) -
     """A figure of the same magnitude, rounded to two significant digits."""
     value = number * rng.uniform(low, high)
     magnitude = 10 ** max(len(str(int(value))) - 2, 0)
-    return max(int(round(value / magnitude)) * magnitude, 1)
+    return max(round(value / magnitude) * magnitude, 1)
 
 
 def qualified(number: int, rng: random.Random) -> str:
@@ -847,7 +863,7 @@ def generate_corpus(count: int, seed: int) -> list[CorpusArticle]:
                 section, (title, text) = "Monde", on_topic_article(seeds, rng)
             else:
                 section, title, text = off_topic_article(rng)
-                section = section.capitalize() if section != "monde" else "Monde"
+                section = SECTION_NAMES[section]
             digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
             if digest not in hashes:
                 hashes.add(digest)
