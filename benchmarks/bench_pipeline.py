@@ -213,6 +213,9 @@ def summarise(
         "articles": len(prepared),
         "on_topic": sum(item.article.on_topic for item in prepared),
         "copies": sum(item.article.copy_of is not None for item in prepared),
+        "on_topic_copies": sum(
+            item.article.on_topic and item.article.copy_of is not None for item in prepared
+        ),
         "page_kib": statistics.median(len(item.page) for item in prepared) / 1024,
         "repeats": repeats,
         "stages": rows,

@@ -158,7 +158,8 @@ def verdict(value: float | None, limit: float) -> str:
 def print_stages(result: dict[str, Any]) -> None:
     print(
         f"\n1. Cost per article by step — {result['articles']} generated articles "
-        f"({result['on_topic']} on-topic, {result['copies']} syndicated copies, pages of "
+        f"({result['on_topic']} on-topic of which {result.get('on_topic_copies', 0)} copies, "
+        f"{result['copies']} syndicated copies in all, pages of "
         f"{result['page_kib']:.0f} KiB), median of {result['repeats']}"
     )
     print(f"   {'step':<40} {'ms/article':>10} {'ratio':>6}  {'on-topic ms':>11} {'ratio':>6}")
