@@ -448,3 +448,16 @@ def db_upgrade(settings: Settings) -> None:
         click.echo(f"{where}: applied {', '.join(applied)}; now at {database.revision()}")
     else:
         click.echo(f"{where}: already at {database.revision()}")
+
+
+# -- delivery (monitor/delivery/commands.py) -----------------------------------------
+
+from monitor.delivery.commands import (  # noqa: E402
+    channels_group,
+    deliver_command,
+    deliveries_group,
+)
+
+main.add_command(deliver_command)
+main.add_command(deliveries_group)
+main.add_command(channels_group)

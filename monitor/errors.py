@@ -86,10 +86,20 @@ class FetchError(MonitorError):
 
 
 class DeliveryError(MonitorError):
+    """``retry_after`` (seconds) is the server's Retry-After, when it gave one."""
+
     def __init__(
-        self, channel: str, destination: str, message: str, *, retryable: bool = True
+        self,
+        channel: str,
+        destination: str,
+        message: str,
+        *,
+        retryable: bool = True,
+        retry_after: float | None = None,
     ) -> None:
         self.channel = channel
         self.destination = destination
         self.retryable = retryable
+        self.retry_after = retry_after
+        self.answer = message
         super().__init__(f"channel {channel} ({destination}): {message}")

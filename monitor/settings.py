@@ -8,17 +8,34 @@ rule files.
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Any, Literal
 
+from contextvars import ContextVar
+
 import platformdirs
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from monitor.errors import ConfigError, Problem
 
 APP_NAME = "monitor"
+# Values read from the settings file, for the source that ranks below the environment.
+_FILE_VALUES: ContextVar[dict[str, Any]] = ContextVar("file_values", default={})
 
 
 def default_database_url() -> str:
@@ -33,23 +50,150 @@ def default_rules_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "rules"
 
 
-class ChannelSettings(BaseModel):
-    """A delivery channel; alert kinds are routed to channels by name."""
+# -- delivery (monitor/delivery) ------------------------------------------------------
+
+ChannelKind = Literal["email", "webhook", "slack", "mattermost", "apprise"]
+URL_KINDS = ("webhook", "slack", "mattermost", "apprise")
+
+
+class QuietHours(BaseModel):
+    """A daily window (Europe/Paris) in which alerts wait, then go out as one digest."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str
-    kind: Literal["email", "webhook", "slack", "mattermost", "apprise"]
+    start: time
+    end: time
+
+
+class ChannelSettings(BaseModel):
+    """A delivery channel; alert kinds are routed to channels by name (see docs/delivery.md).
+
+    Secrets never sit in this file: a password, an HMAC secret or a URL that carries a
+    token is read from the environment variable named by ``*_env`` or from ``*_file``.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)
+    kind: ChannelKind
+    # webhook, slack, mattermost, apprise: where to send (url, or url_env / url_file)
     url: str | None = None
+    url_env: str | None = None
+    url_file: Path | None = None
+    # webhook: Standard Webhooks HMAC-SHA256 signature ("whsec_<base64>" or raw text)
+    secret_env: str | None = None
+    secret_file: Path | None = None
+    # email
+    host: str | None = None
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    ca_file: Path | None = None
+    username: str | None = None
+    password_env: str | None = None
+    password_file: Path | None = None
+    from_address: str | None = Field(default=None, alias="from")
+    to: list[str] = Field(default_factory=list)
+    # when to send
+    mode: Literal["immediate", "hourly", "daily"] = "immediate"
+    digest_at: time = time(8, 0)
+    quiet_hours: QuietHours | None = None
+    timeout_seconds: float = Field(default=20, gt=0, le=300)
+
+    @model_validator(mode="after")
+    def _one_source_per_secret(self) -> ChannelSettings:
+        # Completeness (host, from, to, url) is checked when the channel is built, so that
+        # `monitor rules check` and replay work with channels declared by name only.
+        if sum(bool(x) for x in (self.url, self.url_env, self.url_file)) > 1:
+            raise ValueError("give only one of url, url_env, url_file")
+        if self.password_env and self.password_file:
+            raise ValueError("give only one of password_env, password_file")
+        if self.secret_env and self.secret_file:
+            raise ValueError("give only one of secret_env, secret_file")
+        return self
+
+
+class DeliverySettings(BaseModel):
+    """How the outbox retries, groups and gives up (``MONITOR_DELIVERY__*``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_age_hours: float = Field(default=48, gt=0)
+    backoff_base_seconds: float = Field(default=30, ge=0)
+    backoff_max_seconds: float = Field(default=3600, ge=0)
+    lease_seconds: float = Field(default=300, ge=0)
+    run_wait_seconds: float = Field(default=3600, ge=0)
+    templates_dir: Path | None = None
+
+
+def default_state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+class DaemonSettings(BaseModel):
+    """``monitor run`` and ``monitor run-once`` (env: ``MONITOR_DAEMON__<NAME>``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state_dir: Path = Field(
+        default_factory=default_state_dir,
+        description="Lock files and the last good copy of the rules (systemd: StateDirectory).",
+    )
+    deliver_interval_seconds: float = Field(default=5, gt=0)
+    reload_check_seconds: float = Field(default=10, gt=0)
+    crawl_deadline_seconds: float = Field(
+        default=600, gt=0, description="A crawl still running after this is killed."
+    )
+    crawl_concurrency: int = Field(default=2, ge=1, description="Crawls running at once.")
+    jitter_fraction: float = Field(default=0.1, ge=0, le=0.5)
+    stop_timeout_seconds: float = Field(default=30, gt=0)
+    retention_days: int = Field(default=30, ge=1, description="Raw pages older are pruned.")
+    housekeeping_time: str = Field(default="04:30", pattern=r"^\d{2}:\d{2}$")
+    source_failing_hours: float = Field(
+        default=6, gt=0, description="Operator alert when a source fails for this long."
+    )
+    outbox_backlog: int = Field(
+        default=100, ge=1, description="Operator alert when this many deliveries wait."
+    )
+    outbox_age_minutes: float = Field(
+        default=60, gt=0, description="Operator alert when a delivery waits this long."
+    )
+    health_check_seconds: float = Field(default=60, gt=0)
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MONITOR_", extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", env_nested_delimiter="__", extra="forbid"
+    )
 
     database_url: str = Field(default_factory=default_database_url)
     rules_dir: Path = Field(default_factory=default_rules_dir)
     channels: list[ChannelSettings] = Field(default_factory=list)
     approx_tolerance: float = Field(default=0.1, ge=0, le=1)
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+
+    @field_validator("channels")
+    @classmethod
+    def _unique_channel_names(cls, channels: list[ChannelSettings]) -> list[ChannelSettings]:
+        seen: set[str] = set()
+        for channel in channels:
+            if channel.name in seen:
+                raise ValueError(f"two channels are named {channel.name!r}; names must be unique")
+            seen.add(channel.name)
+        return channels
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Command-line options, then the environment, then the settings file."""
+        file_settings = InitSettingsSource(settings_cls, init_kwargs=_FILE_VALUES.get())
+        return init_settings, env_settings, file_settings, file_secret_settings
 
     @property
     def channel_names(self) -> list[str]:
@@ -61,10 +205,9 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
     ``overrides`` whose value is None are ignored, so CLI options can be passed as they are.
     """
-    values: dict[str, Any] = {}
-    if config_file is not None:
-        values.update(_read_config_file(config_file))
-    values.update({key: value for key, value in overrides.items() if value is not None})
+    file_values = _read_config_file(config_file) if config_file is not None else {}
+    values = {key: value for key, value in overrides.items() if value is not None}
+    token = _FILE_VALUES.set(file_values)
     try:
         return Settings(**values)
     except ValidationError as exc:
@@ -78,6 +221,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             for error in exc.errors()
         ]
         raise ConfigError("\n".join(str(problem) for problem in problems)) from exc
+    finally:
+        _FILE_VALUES.reset(token)
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:

@@ -19,10 +19,8 @@ from monitor.rules.loader import load_rules
 from monitor.rules.matchers import RuleBook, compile_rules
 from monitor.storage import Database, open_database
 from monitor.storage.database import normalise_url
+from tests.paths import RULES
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-RULES = ROOT / "rules"
 POSTGRES_URL = os.environ.get("MONITOR_TEST_DATABASE_URL")
 POSTGRES_SKIP = (
     "PostgreSQL tests skipped: set MONITOR_TEST_DATABASE_URL "

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, RULES, SEEDS
 
 from monitor.cli import main
+from tests.paths import ROOT, RULES, SEEDS
 
 CLAIM_KEYS = {
     "id", "topic", "quantity", "low", "high", "qualifier", "source", "modality",
@@ -47,8 +47,8 @@ def test_replay_json_alerts_follow_the_contract(replayed: tuple[str, list[dict]]
     _, alerts = replayed
     assert alerts, "the seeds raise alerts"
     for alert in alerts:
-        assert ALERT_KEYS <= set(alert)
-        assert CLAIM_KEYS <= set(alert["new"])
+        assert set(alert) >= ALERT_KEYS
+        assert set(alert["new"]) >= CLAIM_KEYS
         assert alert["kind"] in {"new_quantity", "new_figure", "contradiction"}
         assert alert["article_url"].startswith("fixture:seeds/")
         assert (
@@ -78,7 +78,7 @@ def test_alerts_and_claims_listings(replayed: tuple[str, list[dict]]) -> None:
     assert [json.loads(line)["id"] for line in output.splitlines()] == [a["id"] for a in alerts]
     code, output = run("claims", "list", "--db", database_url, "--quantity", "killed", "--json")
     claims = [json.loads(line) for line in output.splitlines()]
-    assert claims and all(CLAIM_KEYS <= set(c) and c["quantity"] == "killed" for c in claims)
+    assert claims and all(set(c) >= CLAIM_KEYS and c["quantity"] == "killed" for c in claims)
     assert {c["low"] for c in claims} >= {600.0}
     code, output = run("alerts", "list", "--db", database_url)
     first = output.splitlines()[0]

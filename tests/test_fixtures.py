@@ -7,12 +7,9 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import SEEDS
-
 from monitor.fixtures import fixture_url, read_fixtures, split_title
-
-# Real French pages (from the trafilatura test data, see data/pages/index.json).
-CORPUS = Path(__file__).resolve().parent / "data" / "pages"
+from tests.paths import PAGES as CORPUS
+from tests.paths import SEEDS
 
 ARTICLE = (
     "Selon le ministère, près de 1 500 militaires nord-coréens s'entraînent en Russie. "

@@ -9,26 +9,30 @@ from sqlalchemy import inspect
 
 from monitor.cli import main
 from monitor.storage import Database
+from monitor.storage.database import MIGRATIONS
 from monitor.storage.schema import Base
 
-TABLES = {
-    "sources",
-    "articles",
-    "claims",
-    "known_claims",
-    "alerts",
-    "alert_evidence",
-    "deliveries",
-    "runs",
-    "alembic_version",
-}
+
+def revisions() -> list[str]:
+    """Every migration from the first to the head, in order."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
+
+
+TABLES = {*Base.metadata.tables, "alembic_version"}
 
 
 def test_upgrade_from_empty_creates_every_table(database_url: str) -> None:
     database = Database(database_url)
     assert database.revision() is None
     applied = database.upgrade()
-    assert applied == ["0001"]
+    assert applied == revisions()
+    assert applied[0] == "0001" and len(set(applied)) == len(applied)
     assert set(inspect(database.engine).get_table_names()) == TABLES
     assert database.upgrade() == []
     database.dispose()
@@ -58,7 +62,31 @@ def test_db_upgrade_command(database_url: str) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["db", "upgrade", "--db", database_url])
     assert first.exit_code == 0, first.output
-    assert "applied 0001; now at 0001" in first.output
+    chain = revisions()
+    assert f"applied {', '.join(chain)}; now at {chain[-1]}" in first.output
     second = runner.invoke(main, ["db", "upgrade", "--db", database_url])
     assert second.exit_code == 0
-    assert "already at 0001" in second.output
+    assert f"already at {chain[-1]}" in second.output
+
+
+def test_datetimes_come_back_aware_in_utc(database: Database) -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from monitor.storage.schema import ArticleRow
+
+    paris_summer = timezone(timedelta(hours=2))
+    with database.session() as session:
+        session.add(
+            ArticleRow(
+                url="https://ex.fr/a",
+                text="t",
+                content_hash="h",
+                published=datetime(2025, 7, 1, 8, 30, tzinfo=paris_summer),
+                first_seen=datetime.now(UTC),
+                updated_at=datetime.now(UTC),
+            )
+        )
+    with database.session() as session:
+        row = session.query(ArticleRow).one()
+        assert row.published == datetime(2025, 7, 1, 6, 30, tzinfo=UTC)
+        assert row.published.tzinfo is not None and row.published.utcoffset() == timedelta(0)

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from conftest import SEEDS
 from sqlalchemy import func, select
 
 from monitor.fixtures import read_fixtures
@@ -21,6 +20,7 @@ from monitor.storage.schema import (
     DeliveryRow,
     EvidenceRow,
 )
+from tests.paths import SEEDS
 
 KILLED = (
     "Selon le renseignement sud-coréen, environ 300 soldats nord-coréens ont été tués "

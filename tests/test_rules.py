@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import RULES
 
 from monitor.cli import main
 from monitor.rules.loader import load_rules
 from monitor.rules.matchers import compile_rules, fold, term_pattern
 from monitor.rules.schema import RuleFile
+from tests.paths import RULES
 
 VALID = """\
 topic:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import RULES, SEEDS
 
 from monitor.cli import main
+from tests.paths import RULES, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden" / "seed_alerts.txt"
 

@@ -66,17 +66,11 @@ REPORTING_VERBS = frozenset(
         "souligner",
         "confirmer",
         "ajouter",
-        "avancer",
-        "évaluer",
         "signaler",
         "dire",
-        "écrire",
-        "noter",
         "avertir",
         "prévenir",
         "détailler",
-        "chiffrer",
-        "relever",
         "insister",
         "reconnaître",
         "admettre",
@@ -84,35 +78,27 @@ REPORTING_VERBS = frozenset(
         "prétendre",
         "dénoncer",
         "alerter",
-        "publier",
         "communiquer",
-        "informer",
         "suggérer",
-        "juger",
-        "considérer",
-        "calculer",
-        "compter",
-        "recenser",
-        "dénombrer",
         "évoquer",
         "mentionner",
         "rappeler",
         "marteler",
-        "asséner",
-        "lancer",
-        "observer",
-        "constater",
         "démentir",
         "contredire",
         "réfuter",
         "contester",
         "nier",
-        "citer",
-        "montrer",
+        "chiffrer",
+        "recenser",
+        "dénombrer",
     }
 )
 
-_STOP = r"(?=\s*(?:[,;:.!?«»“”\"\[\]]|\s-\s|\s–\s|$|\s(?:que|qu'|qui|dont|lorsque|quand|alors|mais|car)\s))"
+_STOP = (
+    r"(?=\s*(?:[,;:.!?«»“”\"\[\]]|\s-\s|\s–\s|$"
+    r"|\s(?:que|qu'|qui|dont|lorsque|quand|alors|mais|car)\s))"
+)
 _NP = r"(?P<np>[^,;:.!?«»“”\"\[\]\n]{2,160}?)" + _STOP
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-ZÀ-Þ][\w.-]{1,12})\)")
 _CUE_RE = re.compile(
@@ -134,6 +120,11 @@ _ORIGIN_RE = re.compile(
     r"\s+(?:de\s+la|de\s+l'|des|du|de|d'))\s*" + _NP,
     re.IGNORECASE,
 )
+_ANY_CUE = re.compile(
+    r"selon|d'après|source|dires|croire|citant|avis\s+d|(?:é|u|i)e?s?\s+par\b|micro|antenne"
+    r"|entretien|provien|éman|vien|tirée?s?\s+d|issue?s?\s+d|fournie?s?\s+par"
+)
+_ANY_DENIAL = re.compile(r"contredi|dément|démenti|réfut|contest|infirm|\bni|rejet")
 _ORIGIN_SUBJECT = re.compile(
     r"^\s*(?:ces|cette|ce|les|l'|la|le)\s*(?:informations?|chiffres?|données|estimations?"
     r"|révélations?|rapports?|éléments?|bilans?|évaluations?|statistiques?|renseignements?)",
@@ -144,6 +135,9 @@ _DENIAL_RE = re.compile(
     r"|nie|nient|niant|a\s+nié|ont\s+nié|rejett?\w*\s+(?:les|ces|cette|ce)\s+"
     r"(?:informations?|affirmations?|chiffres?|rapports?|allégations?|accusations?))(?![\w])",
     re.IGNORECASE,
+)
+_TRAILING_AUXILIARY = re.compile(
+    r"\s+(?:a|ont|avait|avaient|aurait|auraient|avoir)(?:\s+\w+ment)?\s*$", re.IGNORECASE
 )
 _DENIAL_NEGATED = re.compile(r"(?:\bne\s+|\bn'|\bsans\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
 _DENIAL_NEGATED_AFTER = re.compile(r"^\w*\s+(?:pas|jamais|guère|nullement|point)\b", re.IGNORECASE)
@@ -232,11 +226,14 @@ class SourceMatcher:
         return self.canonical[max(found, key=len)]
 
 
-def find_attributions(sentence: str) -> list[Attribution]:
+def find_attributions(sentence: str, plain: str | None = None) -> list[Attribution]:
     """Cue, relay and origin attributions in ``sentence`` (reporting verbs are read on the
-    parse by the extractor)."""
-    plain = normalise_typography(sentence)
+    parse by the extractor). ``plain`` is the sentence already through
+    :func:`normalise_typography`, when the caller has it."""
+    plain = normalise_typography(sentence) if plain is None else plain
     found: list[Attribution] = []
+    if not _ANY_CUE.search(plain.lower()):
+        return found
     for pattern, kind in (
         (_CUE_RE, AttributionKind.CUE),
         (_RELAY_RE, AttributionKind.RELAY),
@@ -309,17 +306,21 @@ def clean_phrase(phrase: str) -> str:
     return text.strip(" ,")
 
 
-def find_denial(sentence: str) -> tuple[int, str] | None:
+def find_denial(sentence: str, plain: str | None = None) -> tuple[int, str] | None:
     """A denial of other reports written in ``sentence``: (verb offset, subject as written).
 
     "Poutine ne dément pas" and "sans démentir" are not denials.
     """
-    plain = normalise_typography(sentence)
+    plain = normalise_typography(sentence) if plain is None else plain
+    if _ANY_DENIAL.search(plain.lower()) is None:
+        return None
     for match in _DENIAL_RE.finditer(plain):
         before = plain[: match.start()]
-        if _DENIAL_NEGATED.search(before) or _DENIAL_NEGATED_AFTER.match(plain[match.start() :]):
+        negated_before = _DENIAL_NEGATED.search(plain, max(0, match.start() - 40), match.start())
+        if negated_before or _DENIAL_NEGATED_AFTER.match(plain[match.start() :]):
             continue
         subject = re.split(r"[,;:]\s", before.strip())[0] if before.strip() else ""
+        subject = _TRAILING_AUXILIARY.sub("", subject)
         return match.start(), subject
     return None
 

@@ -39,6 +39,7 @@ from monitor.claims.attribution import (
     without_relays,
 )
 from monitor.claims.linking import (
+    FUNCTION_WORDS,
     NounMatcher,
     find_predicate,
     following_noun,
@@ -52,7 +53,7 @@ from monitor.claims.parsing import ParsedSentence, parse_sentences, rewrite_for_
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
-from monitor.models import Claim, Lexicon, Modality
+from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
 _COORDINATED_GAP = re.compile(
@@ -64,6 +65,10 @@ _AFTER_REPORTING = re.compile(
     r"|confirmé|rapporté|écrit|ajouté|affirme|déclare|annonce|révèle|indique)\s*$",
     re.IGNORECASE,
 )
+_REPORTING_WORD = re.compile(
+    r"déclar|affirm|estim|rapport|indiqu|révél|annon|assur|précis|expliqu|soulign|confirm"
+    r"|ajout|averti|signal|dit|écrit|noté|note|prévient|relève"
+)
 _INVERTED_SPEAKER_RE = re.compile(
     r"[,»”\"]\s*(?:(?:a|ont|avait|avaient|aurait)(?:-t-(?:il|elle|ils|elles|on))?\s+)?"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
@@ -74,11 +79,14 @@ _INVERTED_SPEAKER_RE = re.compile(
     r"[^,.;:!?«»]{2,80}|[A-ZÀ-Þ][^,.;:!?«»]{1,80})\s*[.!?]?\s*$",
     re.IGNORECASE,
 )
-_SPEAKER_RE = re.compile(
-    r"^(?P<subject>[^.;:!?]{2,160}?)\s*,?\s+(?:a|ont|avait|avaient|aurait|auraient)\s+"
+_SPEAKER_VERB_RE = re.compile(
+    r"\s*,?\s+(?:(?:a|ont|avait|avaient|aurait|auraient)\s+"
     r"(?:(?:également|aussi|en\s+outre|encore|déjà|par\s+ailleurs|notamment)\s+)*"
     r"(?:déclaré|affirmé|estimé|rapporté|indiqué|révélé|annoncé|assuré|précisé|expliqué"
-    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)(?![\w])",
+    r"|souligné|confirmé|ajouté|averti|signalé|dit|écrit|noté)|(?:estime|estiment|affirme"
+    r"|affirment|indique|indiquent|précise|précisent|déclare|déclarent|assure|assurent"
+    r"|rapporte|rapportent|souligne|soulignent|explique|révèle|révèlent|confirme"
+    r"|confirment|annonce|annoncent))(?![\w])",
     re.IGNORECASE,
 )
 
@@ -109,6 +117,7 @@ class _Context:
 class _Work:
     sentence: Sentence
     text: str
+    plain: str  # the sentence through normalise_typography (same offsets)
     quantities: list[Quantity]
     attributions: list[Attribution]
     denial: tuple[int, str] | None
@@ -142,24 +151,27 @@ def find_claims(
 
 def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
     works: list[_Work] = []
+    plain_text = normalise_typography(text)
     for sentence in split_sentences(text):
         sentence_text = text[sentence.start : sentence.end]
-        quantities = find_quantities(sentence_text, tolerance=lexicon.approx_tolerance)
+        plain = plain_text[sentence.start : sentence.end]
+        quantities = find_quantities(plain, tolerance=lexicon.approx_tolerance)
         works.append(
             _Work(
                 sentence=sentence,
                 text=sentence_text,
+                plain=plain,
                 quantities=quantities,
-                attributions=find_attributions(sentence_text),
-                denial=find_denial(sentence_text),
+                attributions=find_attributions(sentence_text, plain),
+                denial=find_denial(sentence_text, plain),
             )
         )
-    to_parse = [work for work in works if work.quantities]
+    nouns = NounMatcher.build(lexicon.nouns)
+    to_parse = [work for work in works if work.quantities and _needs_parse(work, nouns)]
     parsed = parse_sentences([rewrite_for_parser(w.text, w.quantities) for w in to_parse])
     for work, result in zip(to_parse, parsed, strict=True):
         work.parsed = result
     context = _Context(SourceMatcher.build(lexicon.sources))
-    nouns = NounMatcher.build(lexicon.nouns)
     claims: list[Claim] = []
     for work in works:
         _read_sentence(work, context, nouns, lexicon, day, claims)
@@ -180,7 +192,7 @@ def _read_sentence(
     if work.parsed is not None:
         attributions.extend(_speakers(work.parsed, work.text))
     if not any(a.kind is not AttributionKind.RELAY for a in attributions):
-        attributions.extend(_regex_speakers(work.text))
+        attributions.extend(_regex_speakers(work.text, work.plain))
     denial_source: _Source | None = None
     if work.denial is not None:
         offset, subject = work.denial
@@ -214,8 +226,11 @@ def _read_sentence(
         main = [(a, s) for a, s in resolved if a.kind is AttributionKind.RELAY and s.named]
     new_indices: list[int] = []
     sentence_source: _Source | None = None
-    if work.parsed is not None:
-        built = _build_claims(work, nouns, lexicon, day)
+    if work.quantities:
+        if work.parsed is not None:
+            built = _build_claims(work, nouns, lexicon, day)
+        else:
+            built = _build_light_claims(work, nouns, day)
         for quantity, claim, reading, inherited_from in built:
             source = _nearest(main, quantity)
             if source is None and inherited_from is not None:
@@ -254,7 +269,7 @@ def _read_sentence(
         sentence_source = main[0][1]
     if denial_source is not None:
         sentence_source = denial_source
-    if sentence_source is None and work.parsed is None and not sentence.heading:
+    if sentence_source is None and not work.quantities and not sentence.heading:
         topic = _topic(work.text, context.sources)
         if topic is not None:
             context.last_speaker = topic
@@ -324,22 +339,26 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
     return found
 
 
-def _regex_speakers(sentence: str) -> list[Attribution]:
+def _regex_speakers(sentence: str, plain: str) -> list[Attribution]:
     """Speakers read on the words: "X a déclaré que", "..., affirme X." """
-    plain = normalise_typography(sentence)
     found: list[Attribution] = []
+    if _REPORTING_WORD.search(plain.lower()) is None:
+        return found
     inverted = _INVERTED_SPEAKER_RE.search(plain)
-    if inverted is not None and not re.search(r"\d", inverted.group("subject")):
+    if inverted is not None and not re.search(r"\d|\bqu", inverted.group("subject")):
         start, end = inverted.span("subject")
         found.append(
             make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
         )
-    match = _SPEAKER_RE.match(plain)
-    if match is not None and not re.search(r"\d", match.group("subject")):
-        start, end = match.span("subject")
-        found.append(
-            make_attribution(sentence, start, end, sentence[start:end], AttributionKind.SPEAKER)
-        )
+    verb = _SPEAKER_VERB_RE.search(plain, 0, 200)
+    if verb is not None:
+        subject = plain[: verb.start()]
+        if len(subject.strip()) >= 2 and not re.search(r"[\d.;:!?]", subject):
+            found.append(
+                make_attribution(
+                    sentence, 0, verb.start(), sentence[: verb.start()], AttributionKind.SPEAKER
+                )
+            )
     return found
 
 
@@ -351,21 +370,107 @@ def _topic(sentence: str, sources: SourceMatcher) -> _Source | None:
     return _Source(canonical, sentence[:90].split(",")[0], True)
 
 
+_SMALL = 10.0
+_LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
+_LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
+_LIGHT_NEGATION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:pas|jamais|plus|aucun)\b", re.IGNORECASE)
+_LIGHT_PLAN = re.compile(
+    r"\b(?:prévoi\w*|envisag\w*|projett?\w*|pourr\w+|devr\w+|doi(?:t|vent)|seront|sera"
+    r"|va|vont)\b",
+    re.IGNORECASE,
+)
+
+
+def _needs_parse(work: _Work, nouns: NounMatcher) -> bool:
+    """Whether a sentence's figures need the parser.
+
+    Amounts of money, percentages and small exact numbers ("deux questions") that count
+    nothing the lexicon knows are read without it (see :func:`_build_light_claims`): they
+    are many in ordinary articles and rarely what a watch is about.
+    """
+    plain = work.plain
+    for quantity in work.quantities:
+        if quantity.unit is not Unit.COUNT:
+            continue
+        small = (
+            quantity.qualifier is Qualifier.EXACT
+            and quantity.value is not None
+            and quantity.value <= _SMALL
+        )
+        if not small or nouns.match_at(plain, max(quantity.end, quantity.link_end)):
+            return True
+    return False
+
+
+def _build_light_claims(
+    work: _Work, nouns: NounMatcher, day: date | None
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """Claims of a sentence read without the parser: the noun is the word after the figure,
+    the modality comes from the sentence's verb forms, there is no predicate."""
+    plain = work.plain
+    times = find_times(work.text, day, plain)
+    if _LIGHT_NEGATION.search(plain):
+        modality = Modality.NEGATED
+    elif _LIGHT_PLAN.search(plain):
+        modality = Modality.PLANNED
+    elif _LIGHT_CONDITIONAL.search(plain):
+        modality = Modality.REPORTED
+    else:
+        modality = Modality.ASSERTED
+    reading = ModalityReading(modality, bool(_LIGHT_CONDITIONAL.search(plain)))
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]] = []
+    for quantity in work.quantities:
+        noun: str | None = None
+        noun_phrase: str | None = None
+        if quantity.unit is Unit.COUNT:
+            following = _LIGHT_NOUN.match(plain, max(quantity.end, quantity.link_end))
+            if following and following.group("word").lower() not in FUNCTION_WORDS:
+                word = following.group("word")
+                noun = nouns.knows(word) or _singular(word.lower())
+                noun_phrase = work.text[following.start("word") : following.end("word")]
+        time = _nearest_time(times, quantity, plain)
+        claim = Claim(
+            value_text=work.text[quantity.start : quantity.end],
+            low=quantity.low,
+            high=quantity.high,
+            qualifier=quantity.qualifier,
+            value=quantity.value,
+            unit=quantity.unit,
+            currency=quantity.currency,
+            noun=noun,
+            noun_phrase=noun_phrase,
+            modality=modality,
+            time_ref=time.when if time else None,
+            time_text=time.text if time else None,
+            sentence=work.text,
+            sentence_start=work.sentence.start,
+            span=(work.sentence.start + quantity.start, work.sentence.start + quantity.end),
+        )
+        built.append((quantity, claim, reading, None))
+    return built
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
 def _build_claims(
     work: _Work, nouns: NounMatcher, lexicon: Lexicon, day: date | None
 ) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
     """Claims of one parsed sentence, before attribution, with what they inherit from."""
     assert work.parsed is not None
     parsed = work.parsed
-    plain = normalise_typography(work.text)
+    plain = work.plain
     offset = work.sentence.start
-    times = find_times(work.text, day)
+    times = find_times(work.text, day, plain)
     by_start = {parsed.original_offset(token.idx): token for token in parsed.doc}
     built: list[tuple[Quantity, Claim, ModalityReading, int | None]] = []
     for index, quantity in enumerate(work.quantities):
         number = parsed.quantity_token(index)
         noun, noun_phrase, noun_token, predicate_word = _counted_noun(
-            plain, quantity, number, nouns, lexicon, by_start, parsed
+            work.text, plain, quantity, number, nouns, lexicon, by_start, parsed
         )
         predicate_token: Token | None = None
         predicate: str | None = None
@@ -437,6 +542,7 @@ def _has_own_verb(token: Token | None) -> bool:
 
 
 def _counted_noun(
+    sentence: str,
     plain: str,
     quantity: Quantity,
     number: Token | None,
@@ -460,21 +566,21 @@ def _counted_noun(
             phrase_end = noun_phrase_end(last)
             _, phrase_stop = parsed.original_span(first, phrase_end)
             head = first
-            return entry, plain_slice(plain, start, max(end, phrase_stop)), head, None
-        return entry, plain_slice(plain, start, end), None, None
+            return entry, plain_slice(sentence, start, max(end, phrase_stop)), head, None
+        return entry, plain_slice(sentence, start, end), None, None
     if number is None:
         return None, None, None, None
-    token = following_noun(number)
-    if token is None:
+    counted = following_noun(number)
+    if counted is None:
         return None, None, None, None
-    verb = predicate_noun(token, lexicon.predicates)
+    verb = predicate_noun(counted, lexicon.predicates)
     if verb is not None:
-        return None, None, token, verb
-    known = nouns.knows(token.text)
-    lemma = known or _noun_lemma(token)
-    last = noun_phrase_end(token)
-    start, end = parsed.original_span(token, last)
-    return lemma, plain_slice(plain, start, end), token, None
+        return None, None, counted, verb
+    known = nouns.knows(counted.text)
+    lemma = known or _noun_lemma(counted)
+    phrase_last = noun_phrase_end(counted)
+    phrase_start, phrase_stop = parsed.original_span(counted, phrase_last)
+    return lemma, plain_slice(sentence, phrase_start, phrase_stop), counted, None
 
 
 def plain_slice(text: str, start: int, end: int) -> str:

@@ -149,7 +149,7 @@ _PRENOMINAL = frozenset(
     }
 )
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     {
         "il",
         "elle",
@@ -385,13 +385,13 @@ def following_noun(number: Token) -> Token | None:
     if index >= len(doc):
         return None
     token = doc[index]
-    if token.pos_ in _NOUN_POS:
+    if token.pos_ in _NOUN_POS and token.is_alpha is not False and token.text[:1].isalpha():
         return token
     if (
         token.pos_ in ("ADJ", "VERB", "X", "PRON")
         and token.text[:1].islower()
         and token.is_alpha
-        and token.lower_ not in _FUNCTION_WORDS
+        and token.lower_ not in FUNCTION_WORDS
         and not (token.pos_ == "VERB" and "VerbForm=Fin" in str(token.morph))
     ):
         return token
@@ -416,7 +416,11 @@ def noun_phrase_end(noun: Token) -> Token:
     for token in doc[noun.i + 1 :]:
         if participle_verb(token.text) is not None and token.pos_ in ("ADJ", "VERB"):
             break
-        if token.pos_ == "ADJ" and token.text[:1].islower() and token.is_alpha is not False:
+        if token.text[:1].islower() and (
+            token.pos_ == "ADJ"
+            or (token.dep_ == "amod" and token.head.i in (noun.i, last.i))
+            or ("-" in token.text and token.text.endswith(("s", "x")) and token.pos_ == "NOUN")
+        ):
             last = token
             continue
         break
@@ -496,7 +500,21 @@ def nearest_event_after(anchor: Token) -> Token | None:
             child.dep_ in ("cop", "aux:pass", "aux:tense") for child in token.children
         ):
             return token
+        if looks_like_verb(token):
+            return token
     return None
+
+
+def looks_like_verb(token: Token) -> bool:
+    """A finite verb the tagger missed ("12 000 nord-coréens combattent" tagged ADV)."""
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ in ("ADV", "X", "NOUN", "PROPN")
+        and token.text[:1].islower()
+        and lemma != token.lower_
+        and lemma.endswith(("er", "ir", "re", "oir"))
+        and token.lower_.endswith(("ent", "ait", "aient", "ont", "era", "eront"))
+    )
 
 
 _LINKING_VERBS = frozenset({"rester", "demeurer", "sembler", "paraître", "devenir", "être"})

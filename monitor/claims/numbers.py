@@ -29,6 +29,7 @@ phone numbers and codes. Percentages and money are kept with their :class:`Unit`
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -39,6 +40,8 @@ from monitor.models import Unit
 
 SPACES = "\u00a0\u202f\u2009\u2007"
 APOSTROPHES = "’ʼ′`"
+_TYPOGRAPHY = {ord(c): " " for c in SPACES} | {ord(c): "'" for c in APOSTROPHES}
+_TYPOGRAPHIC = re.compile(f"[{SPACES}{APOSTROPHES}]")
 
 _SCALES: dict[str, float] = {
     "mille": 1e3,
@@ -83,7 +86,10 @@ _DIGITS = (
     r"|\d+(?:,\d+)?)"
     r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md)(?![\w-]))?"
 )
-_WORDS = rf"(?P<words>(?<![\w-])(?:{_WORD})(?:(?:[\s-]+|\s+et\s+|-et-)(?:{_WORD}))*(?![\w-]))"
+_WORDS = (
+    rf"(?P<words>(?<![\w-])(?:{_WORD})(?:[\s-]+(?:{_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
+    r"(?![\w-]))"
+)
 _ROUND = (
     r"(?P<round>(?<![\w-])(?:une|un)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
@@ -94,12 +100,19 @@ _VAGUE = (
     r"|nombreuses|par|les)\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
     r"(?:\s+de\s+(?P<vague_scale>milliers|millions|milliards))?(?![\w-]))"
 )
-_FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}", re.IGNORECASE)
+# Python's re is several times slower with IGNORECASE: the scans run on lowercased text.
+_MAY_HOLD_NUMBER = re.compile(
+    r"\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
+    r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
+    r"|mill|dizaine"
+)
+_FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}")
+_FIGURE_ANY_CASE_RE = re.compile(_FIGURE_RE.pattern, re.IGNORECASE)
 
 _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"euros?|€|eur\b|m€|md€|mds€|k€", "EUR"),
     (r"dollars?|\$|usd\b|us\$", "USD"),
-    (r"livres?\s+sterling|£|livres?", "GBP"),
+    (r"livres?\s+sterling|£", "GBP"),
     (r"francs?\s+suisses|chf\b", "CHF"),
     (r"francs?\s+cfa|fcfa", "XOF"),
     (r"roubles?", "RUB"),
@@ -139,7 +152,9 @@ _NUMBERED_BEFORE = re.compile(
     r"|phase|étape|acte|annexe|décret|loi|résolution|canal|bus|tram|vol|porte|quai|terminal"
     r"|salle|modèle|série|lot|code|dossier|ticket|covid|top|ligue|formule|windows|iphone"
     r"|galaxy|station|parcelle|lots|note|notes|score|scores|kilomètre|km|pk|tableau|figure"
-    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro)\s*$",
+    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro|rang"
+    r"|niveaux?|grade|échelon|indice|zone|secteur|tour|manche|journée|étage|couloir|quartier"
+    r"|arrondissement|département|circonscription|groupe|poule|match|stade|acte|scène|h)\s*$",
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE = re.compile(
@@ -159,6 +174,8 @@ _ADJECTIVE_NEUF_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$|et\s)", re.IGNORECASE
 _RANGE_TAIL = re.compile(
     rf"\s*(?:à|-|–|et|ou)\s*(?:\d[\d .,]*\d|\d|(?:(?:{_WORD})[\s-]*)+)", re.IGNORECASE
 )
+_LABEL_BEFORE = re.compile(r"[«“\"]\s*$")
+_LABEL_AFTER = re.compile(r"\s*[»”\"]")
 _LINK_AFTER = re.compile(r"\s+(?:de|d')\s*(?=[^\W\d])", re.IGNORECASE)
 
 
@@ -191,8 +208,9 @@ def normalise_typography(text: str) -> str:
 
     The result has one character per input character, so offsets stay valid.
     """
-    table = {ord(c): " " for c in SPACES} | {ord(c): "'" for c in APOSTROPHES}
-    return text.translate(table)
+    if _TYPOGRAPHIC.search(text) is None:
+        return text
+    return text.translate(_TYPOGRAPHY)
 
 
 def strip_accents(text: str) -> str:
@@ -230,7 +248,16 @@ def find_figures(text: str) -> list[Figure]:
     """
     plain = normalise_typography(text)
     figures: list[Figure] = []
-    for match in _FIGURE_RE.finditer(plain):
+    lowered = plain.lower()
+    if _MAY_HOLD_NUMBER.search(lowered) is None:
+        return figures
+    # str.lower() keeps offsets except for a few letters ("İ"): then match on any case.
+    matches = (
+        _FIGURE_RE.finditer(lowered)
+        if len(lowered) == len(plain)
+        else _FIGURE_ANY_CASE_RE.finditer(plain)
+    )
+    for match in matches:
         figure = _read_match(plain, match)
         if figure is None:
             continue
@@ -280,6 +307,8 @@ def _read_words(text: str, start: int, words: str) -> Figure | None:
     lowered = words.lower()
     if lowered in ("un", "une", "zéro"):
         return None
+    if lowered == "cent" and text[max(0, start - 5) : start].lower() == "pour ":
+        return None  # "vingt pour cent"
     if lowered in ("neuf",) and _ADJECTIVE_NEUF_AFTER.match(text, start + len(words)):
         return None
     if re.match(r"(?:un|une)[\s-]+(?!mill)", lowered):
@@ -295,8 +324,8 @@ def _read_words(text: str, start: int, words: str) -> Figure | None:
         words = first
     end = start + len(words)
     scale = 1.0
-    last = lowered.split()[-1] if lowered.split() else ""
-    if last in _SCALES and last not in ("mille", "milliers"):
+    last = words.lower().split()[-1] if words.split() else ""
+    if last in _SCALES and last != "milliers":
         scale = _SCALES[last]
     return Figure(start, end, value, value, value, words=True, scale=scale)
 
@@ -307,15 +336,19 @@ def _scale_of(word: str | None) -> float:
 
 def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: int) -> bool:
     """False for digits glued to letters or codes: ``KN-23``, ``G7``, ``14h30``, ``24/10``."""
-    before = text[digits_start - 1] if digits_start > 0 else ""
+    before = text[digits_start - 1] if digits_start > 0 else " "
     if before.isalpha() or before in "/:_°#@+":
         return False
     if before == "-" and digits_start >= 2 and text[digits_start - 2].isalpha():
         return False
     if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
         return False
-    after = text[digits_end] if digits_end < len(text) else ""
-    if after.isalpha() or after in "/:_°@":
+    after = text[digits_end] if digits_end < len(text) else " "
+    if before == "[" and after == "]":
+        return False  # a footnote call: "[3]"
+    if _LABEL_BEFORE.search(text, 0, digits_start) and _LABEL_AFTER.match(text, digits_end):
+        return False  # a label in quotes: la section « 37 », classée « 1 »
+    if after.isalpha() or after in "/:_°@*":
         # "1er", "38e", "14h30" and "A400M" are not counts; a scale word is read by the
         # pattern itself.
         return False
@@ -343,9 +376,11 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             return None
         if figure.plain and 1000 <= value <= 2100 and _looks_like_year(text, figure):
             return None
-        if figure.words and value < 10 and not figure.round:
-            if _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start):
-                return None
+        small_word = figure.words and value < 10 and not figure.round
+        if small_word and (
+            _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start)
+        ):
+            return None
     currency = _CURRENCY_BEFORE.search(before[-4:])
     if currency:
         start = figure.start - (len(before[-4:]) - currency.start())
@@ -408,7 +443,7 @@ def _currency_code(symbol: str) -> str:
 def _drop_scores(text: str, figures: list[Figure]) -> list[Figure]:
     """Drop pairs such as scores ("3-1") and phone-like runs of small digit groups."""
     dropped: set[int] = set()
-    for index, (first, second) in enumerate(zip(figures, figures[1:], strict=False)):
+    for index, (first, second) in enumerate(itertools.pairwise(figures)):
         gap = text[first.end : second.start]
         if (
             gap in ("-", "–")

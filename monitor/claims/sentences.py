@@ -55,11 +55,12 @@ _ABBREVIATIONS = frozenset(
         "mgr",
     }
 )
-_END_RE = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s+[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_END_RE = re.compile(r"[.!?…]+(?:\s?[»”\"')\]])*(?=\s+[«“\"(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _GLUED_RE = re.compile(
     r"(?<=[a-zà-öø-ÿ0-9)]) (?=(?:D'après|D’après|Selon|Mais|Cependant|Toutefois|Néanmoins"
     r"|Pourtant|Ainsi|Il|Elle|Ils|Elles|Cette|Ces|Par ailleurs|En outre)\b)"
 )
+_LAST_WORD = re.compile(r"([\w.°-]+)$")
 _BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d+[.)])\s+")
 
 
@@ -118,7 +119,7 @@ def _cut_points(line: str, begin: int) -> list[int]:
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
-    word = re.search(r"([\w.°-]+)$", line[:dot])
+    word = _LAST_WORD.search(line, max(0, dot - 24), dot)
     if word is None:
         return False
     token = word.group(1).lower()

@@ -83,9 +83,11 @@ class TimeExpression:
     when: date | None
 
 
-def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
+def find_times(
+    sentence: str, published: date | None, plain: str | None = None
+) -> list[TimeExpression]:
     """Every month or cued year expression in ``sentence``, resolved against ``published``."""
-    plain = normalise_typography(sentence)
+    plain = normalise_typography(sentence) if plain is None else plain
     found: list[TimeExpression] = []
     for match in _MONTH_RE.finditer(plain):
         when = _resolve_month(match, published)

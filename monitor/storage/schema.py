@@ -57,7 +57,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: DateTime(timezone=True),
+        datetime: UTCDateTime(),
         dict[str, Any]: JSON,
     }
 
@@ -236,7 +236,13 @@ class EvidenceRow(Base):
 
 
 class DeliveryRow(Base):
-    """The outbox: one row per alert x channel, written with the alert."""
+    """The outbox: one row per alert x channel, written with the alert.
+
+    ``status``: pending (waiting or retrying), sending (claimed by a sender until
+    ``next_attempt_at``), sent, failed (refused for good) or expired. ``group_key`` is set
+    when the sender puts the row in a message with other rows (one run and topic, or one
+    digest); it is also that message's idempotency key.
+    """
 
     __tablename__ = "deliveries"
     __table_args__ = (
@@ -256,18 +262,35 @@ class DeliveryRow(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+    group_key: Mapped[str | None] = mapped_column(String(100), index=True)
 
     alert: Mapped[AlertRow] = relationship()
 
 
-__all__ = [
-    "AlertRow",
-    "ArticleRow",
-    "Base",
-    "ClaimRow",
-    "DeliveryRow",
-    "EvidenceRow",
-    "KnownClaimRow",
-    "RunRow",
-    "SourceRow",
-]
+class DaemonStateRow(Base):
+    """One running (or stopped) daemon, so ``monitor status`` works from another shell."""
+
+    __tablename__ = "daemon_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    version: Mapped[str] = mapped_column(String(50))
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]
+    stopped_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(Text, default="starting")
+
+
+class OperatorProblemRow(Base):
+    """A problem the operator was alerted about; cleared (with a second alert) when fixed."""
+
+    __tablename__ = "operator_problems"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None]
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"))
+    clear_alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"))

@@ -1,0 +1,319 @@
+"""Whole sentences through find_claims: noun, predicate, source, modality, denial, time."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from monitor.claims.extractor import find_claims
+from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
+from tests.claims.conftest import Extract
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def only(claims: list[Claim]) -> Claim:
+    assert len(claims) == 1, [c.value_text for c in claims]
+    return claims[0]
+
+
+def summary(claim: Claim) -> tuple[object, ...]:
+    return (
+        claim.value_text,
+        claim.low,
+        claim.high,
+        claim.qualifier,
+        claim.noun,
+        claim.predicate,
+        claim.source,
+        claim.modality,
+    )
+
+
+def test_coordinated_figure_inherits_the_counted_noun(extract: Extract) -> None:
+    claims = extract(
+        "Ces rapports affirment en outre qu’environ 300 soldats nord-coréens ont été tués "
+        "et environ 2 700 blessés au cours de leur engagement."
+    )
+    assert [summary(c)[:6] for c in claims] == [
+        ("environ 300", 270, 330, Qualifier.APPROX, "soldat", "tuer"),
+        ("environ 2 700", 2430, 2970, Qualifier.APPROX, "soldat", "blesser"),
+    ]
+    assert claims[0].noun_phrase == "soldats nord-coréens"
+    assert [c.modality for c in claims] == [Modality.ASSERTED, Modality.ASSERTED]
+
+
+def test_dont_subsets_point_to_the_including_figure(extract: Extract) -> None:
+    text = (
+        "Un contingent qui s'ajouterait aux 11 000 à 12 000 nord-coréens déjà déployés "
+        "depuis fin 2024, dont 4 000 auraient été blessés et 600 tués, selon CNN."
+    )
+    deployed, wounded, killed = extract(text, published="2025-07-02")
+    assert summary(deployed) == (
+        "11 000 à 12 000",
+        11000,
+        12000,
+        Qualifier.RANGE,
+        "nord-coréen",
+        "déployer",
+        "CNN",
+        Modality.ASSERTED,
+    )
+    assert deployed.value is None and deployed.parent_span is None
+    assert summary(wounded) == (
+        "4 000",
+        4000,
+        4000,
+        Qualifier.EXACT,
+        "nord-coréen",
+        "blesser",
+        "CNN",
+        Modality.REPORTED,
+    )
+    assert summary(killed) == (
+        "600",
+        600,
+        600,
+        Qualifier.EXACT,
+        "nord-coréen",
+        "tuer",
+        "CNN",
+        Modality.REPORTED,
+    )
+    assert wounded.parent_span == killed.parent_span == deployed.span
+    assert (deployed.time_text, deployed.time_ref) == ("depuis fin 2024", date(2024, 12, 31))
+
+
+def test_predicate_goes_through_intention_verbs(extract: Extract) -> None:
+    claim = only(
+        extract(
+            "La Corée du Nord prévoit de livrer au moins 150 missiles balistiques à courte "
+            "portée KN-23 à Moscou en 2025.",
+            published="2025-02-05",
+        )
+    )
+    assert summary(claim) == (
+        "au moins 150",
+        150,
+        None,
+        Qualifier.AT_LEAST,
+        "missile balistique",
+        "livrer",
+        None,
+        Modality.PLANNED,
+    )
+    assert (claim.time_text, claim.time_ref) == ("en 2025", date(2025, 1, 1))
+
+
+def test_noun_outside_the_lexicon_is_still_counted(extract: Extract) -> None:
+    claim = only(extract("La mairie a installé 45 bancs publics sur la place du marché."))
+    assert (claim.noun, claim.noun_phrase, claim.predicate) == (
+        "banc",
+        "bancs publics",
+        "installer",
+    )
+
+
+def test_casualty_words_are_predicates(extract: Extract) -> None:
+    dead, wounded = extract("Le bombardement a fait 12 morts et 40 blessés, selon les secours.")
+    assert (dead.noun, dead.predicate, dead.source) == (None, "mourir", "secours")
+    assert (wounded.noun, wounded.predicate, wounded.source) == (None, "blesser", "secours")
+
+
+def test_multiword_lexicon_nouns(extract: Extract) -> None:
+    rockets, artillery = extract(
+        "L’Allemagne a fourni 18 lance-roquettes et 40 unités d’artillerie."
+    )
+    assert (rockets.noun, rockets.predicate) == ("lance-roquettes", "fournir")
+    assert (artillery.noun, artillery.noun_phrase) == ("unité d'artillerie", "unités d’artillerie")
+
+
+def test_a_lexicon_noun_spacy_tags_as_an_adjective(extract: Extract) -> None:
+    claim = only(extract("Environ 12 000 nord-coréens combattent aux côtés des Russes."))
+    assert (claim.noun, claim.predicate) == ("nord-coréen", "combattre")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Selon le service national de renseignement sud-coréen (NIS), 3 000 soldats sont "
+            "arrivés.",
+            "NIS",
+        ),
+        ("Selon les estimations du renseignement sud-coréen, 3 000 soldats sont arrivés.", "NIS"),
+        ("D’après le Service national du renseignement (SNR), 3 000 soldats sont arrivés.", "NIS"),
+        ("Selon les sources du KCIA, 3 000 soldats sont arrivés.", "NIS"),
+        ("3 000 soldats sont arrivés, selon le Wall Street Journal.", "Wall Street Journal"),
+        ("Le Pentagone a affirmé que 3 000 soldats étaient arrivés.", "Pentagone"),
+        (
+            "« 3 000 soldats sont arrivés », a déclaré le ministère sud-coréen de la Défense.",
+            "ministère sud-coréen de la Défense",
+        ),
+        (
+            "Un haut responsable, cité par CNN, estime que 3 000 soldats sont arrivés.",
+            "haut responsable",
+        ),
+        ("Selon la préfecture du Nord, 3 000 personnes ont manifesté.", "préfecture du Nord"),
+    ],
+)
+def test_sources_are_normalised_or_kept_short(extract: Extract, sentence: str, source: str) -> None:
+    assert only(extract(sentence)).source == source
+
+
+def test_pronoun_takes_the_last_speaker(extract: Extract) -> None:
+    text = (
+        "Le chef des services de renseignement ukrainiens, Kyrylo Budanov, a déclaré fin "
+        "janvier que la Corée du Nord prévoyait de livrer des obus. Il a en outre affirmé que "
+        "Pyongyang avait déjà fourni jusqu’à 120 unités d’artillerie."
+    )
+    claim = only(extract(text, published="2025-02-05"))
+    assert summary(claim) == (
+        "jusqu’à 120",
+        None,
+        120,
+        Qualifier.AT_MOST,
+        "unité d'artillerie",
+        "fournir",
+        "HUR",
+        Modality.ASSERTED,
+    )
+
+
+def test_origin_sentence_names_the_source_of_the_previous_one(extract: Extract) -> None:
+    text = (
+        "Selon certaines informations, la Corée du Nord aurait fourni à la Russie environ "
+        "200 unités d’artillerie. Ces informations proviennent du ministère sud-coréen de la "
+        "Défense."
+    )
+    claim = only(extract(text))
+    assert (claim.source, claim.modality) == (
+        "ministère sud-coréen de la Défense",
+        Modality.REPORTED,
+    )
+
+
+def test_conditional_sentence_continues_the_previous_attribution(extract: Extract) -> None:
+    text = (
+        "Selon le service national de renseignement sud-coréen (NIS), quelque dix mille "
+        "soldats nord-coréens doivent être déployés en Russie d’ici à décembre. Trois mille "
+        "militaires nord-coréens seraient déjà présents en Russie."
+    )
+    planned, present = extract(text, published="2024-10-24")
+    assert summary(planned) == (
+        "quelque dix mille",
+        9000,
+        11000,
+        Qualifier.APPROX,
+        "soldat",
+        "déployer",
+        "NIS",
+        Modality.PLANNED,
+    )
+    assert (planned.time_text, planned.time_ref) == ("d’ici à décembre", date(2024, 12, 31))
+    assert summary(present) == (
+        "Trois mille",
+        3000,
+        3000,
+        Qualifier.EXACT,
+        "militaire",
+        "présent",
+        "NIS",
+        Modality.REPORTED,
+    )
+
+
+def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> None:
+    text = "Selon l’AFP, 300 soldats ont été tués.\n\nLa ville compte 45 000 habitants."
+    assert [c.source for c in extract(text)] == ["AFP", None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Pas moins de 11 000 soldats auraient été envoyés en Russie.", Modality.REPORTED),
+        ("La Corée du Nord aurait fourni 200 obus.", Modality.REPORTED),
+        ("Quelque 10 000 soldats doivent être déployés d’ici décembre.", Modality.PLANNED),
+        ("Pyongyang pourrait envoyer entre 25 000 et 30 000 hommes.", Modality.PLANNED),
+        ("Un allié envisage d’envoyer jusqu’à 30 000 soldats.", Modality.PLANNED),
+        ("Pyongyang aurait décidé d’envoyer jusqu’à 12 000 soldats.", Modality.PLANNED),
+        ("Dix mille soldats seront prêts dès le 1er novembre.", Modality.PLANNED),
+        ("Les 2 000 militaires vont être déployés en Roumanie.", Modality.PLANNED),
+        ("Moscou n’a pas envoyé 10 000 soldats.", Modality.NEGATED),
+        ("Aucun des 300 soldats n’a été blessé.", Modality.NEGATED),
+        ("Environ 11 000 soldats ont été déployés.", Modality.ASSERTED),
+        ("Kiev n’a envoyé que 300 soldats.", Modality.ASSERTED),
+    ],
+)
+def test_modality(extract: Extract, sentence: str, modality: Modality) -> None:
+    assert only(extract(sentence)).modality == modality
+
+
+def test_denial_marks_the_next_sentence_of_the_same_source(extract: Extract) -> None:
+    text = (
+        "Le chef des services de renseignement ukrainiens, Kyrylo Budanov, a déclaré que "
+        "la Corée du Nord livrerait des obus. Les déclarations de M. Budanov contredisent "
+        "les informations publiées par le New York Times. Il a affirmé que jusqu’à 8 000 "
+        "soldats nord-coréens sont toujours engagés dans des combats à Koursk."
+    )
+    claim = only(extract(text, published="2025-02-05"))
+    assert (claim.source, claim.denial, claim.modality) == ("HUR", True, Modality.ASSERTED)
+
+
+def test_a_negated_denial_is_not_a_denial(extract: Extract) -> None:
+    claim = only(extract("Poutine ne dément pas la présence de 12 000 soldats nord-coréens."))
+    assert (claim.denial, claim.modality) == (False, Modality.ASSERTED)
+
+
+def test_denial_does_not_reach_another_source(extract: Extract) -> None:
+    text = "Moscou conteste ces chiffres. Selon le Pentagone, 700 soldats ont été tués."
+    claim = only(extract(text))
+    assert (claim.source, claim.denial) == ("Pentagone", False)
+
+
+def test_money_and_percent_claims(extract: Extract) -> None:
+    money, percent = extract("Berlin a débloqué 1,2 milliard d’euros, soit 7 % de son budget.")
+    assert (money.value_text, money.value, money.unit, money.currency) == (
+        "1,2 milliard d’euros",
+        1.2e9,
+        Unit.MONEY,
+        "EUR",
+    )
+    assert (percent.value_text, percent.value, percent.unit) == ("7 %", 7, Unit.PERCENT)
+
+
+def test_title_claims_have_their_own_offsets(extract: Extract) -> None:
+    title = "Ukraine : 40 drones abattus dans la nuit"
+    text = "L’armée de l’air a abattu 40 drones russes."
+    title_claim, body_claim = extract(text, title=title)
+    assert title_claim.sentence_start == -1
+    assert title[title_claim.span[0] : title_claim.span[1]] == "40"
+    assert text[body_claim.span[0] : body_claim.span[1]] == "40"
+    assert body_claim.sentence_start == 0
+
+
+def test_a_title_repeated_at_the_top_of_the_body_is_read_once(extract: Extract) -> None:
+    title = "Guerre : 30 000 soldats"
+    text = "Guerre : 30 000 soldats\n\nLe texte ne donne pas d’autre chiffre."
+    assert [c.sentence_start for c in extract(text, title=title)] == [0]
+
+
+def test_no_model_needed_without_figures(lexicon: Lexicon) -> None:
+    assert find_claims("Aucun chiffre ici, seulement des mots.", lexicon=lexicon) == []
+
+
+def test_offsets_hold_on_every_seed(lexicon: Lexicon, model: None) -> None:
+    index = yaml.safe_load((SEEDS / "index.yaml").read_text(encoding="utf-8"))
+    for entry in index["documents"]:
+        text = (SEEDS / entry["file"]).read_text(encoding="utf-8")
+        published = datetime.combine(entry["date"], datetime.min.time(), tzinfo=UTC)
+        claims = find_claims(text, title=entry["title"], published=published, lexicon=lexicon)
+        assert claims, entry["file"]
+        for claim in claims:
+            assert text[claim.span[0] : claim.span[1]] == claim.value_text
+            start = claim.sentence_start
+            assert text[start : start + len(claim.sentence)] == claim.sentence
+            assert start <= claim.span[0] and claim.span[1] <= start + len(claim.sentence)
