@@ -82,12 +82,18 @@ def run_child(arguments: list[str], *, timeout: float) -> subprocess.CompletedPr
     )
 
 
+FORMAT_PATHS = {"txt": "txt", "html": "html", "jsonl": "articles.jsonl", "site": "site"}
+SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims")
+
+
 def write_corpus(articles: int, seed: int, out: Path, formats: str) -> Path:
-    """Generate a corpus in a child process (a big corpus stays out of this process)."""
-    if not out.exists():
+    """Generate the formats missing from ``out``, in a child process (a big corpus stays
+    out of this process)."""
+    missing = [name for name in formats.split(",") if not (out / FORMAT_PATHS[name]).exists()]
+    if missing:
         done = run_child(
             [str(BENCHMARKS / "corpus.py"), "--articles", str(articles), "--seed", str(seed),
-             "--out", str(out), "--formats", formats],
+             "--out", str(out), "--formats", ",".join(missing)],
             timeout=3600,
         )  # fmt: skip
         if done.returncode != 0:
@@ -250,6 +256,56 @@ def print_targets(targets: list[dict[str, Any]]) -> None:
         )
 
 
+# -- targets ----------------------------------------------------------------------------
+
+
+def targets_of(
+    stages: dict[str, Any] | None,
+    replays: list[dict[str, Any]],
+    memory: dict[str, Any] | None,
+    rules: list[dict[str, Any]] | None,
+    low: int,
+    high: int,
+) -> list[dict[str, Any]]:
+    """Each target with the figure measured for it in this run (sections run only)."""
+    measured: list[tuple[str, float | None, str]] = []
+    if stages is not None:
+        by_stage = {row["stage"]: row for row in stages["stages"]}
+        measured += [
+            ("claim extraction / trafilatura, all articles", by_stage["claims"]["ratio"],
+             "claims_vs_extract"),
+            ("claim extraction / trafilatura, on-topic articles",
+             by_stage["claims"]["on_topic_ratio"], "claims_vs_extract"),
+            ("full pipeline from HTML / trafilatura, all articles", by_stage["full"]["ratio"],
+             "full_vs_extract"),
+            ("full pipeline from HTML / trafilatura, on-topic articles",
+             by_stage["full"]["on_topic_ratio"], "full_vs_extract"),
+        ]  # fmt: skip
+    if rules is not None:
+        measured.append(("100 topics / 1 topic (engine)", rules[-1]["ratio"], "topics_100_vs_1"))
+    if memory is not None:
+        measured.append(
+            (f"RSS growth {low} -> {high} articles, streamed (MB)", memory["growth_mb"],
+             "memory_growth_mb")
+        )  # fmt: skip
+    for row in ([memory] if memory else []) + replays:
+        how = "streamed" if row["stream"] else f"{row['label']}, read_fixtures"
+        measured.append(
+            (f"peak RSS, {row['articles']} articles ({how}) (MB)", row["peak_rss_mb"],
+             "peak_rss_mb")
+        )  # fmt: skip
+    return [
+        {
+            "name": name,
+            "value": value,
+            "comparison": "<=" if key != "peak_rss_mb" else "<",
+            "limit": TARGETS[key],
+            "verdict": verdict(value, TARGETS[key]),
+        }
+        for name, value, key in measured
+    ]
+
+
 # -- main -------------------------------------------------------------------------------
 
 
@@ -267,7 +323,13 @@ def main() -> int:
     parser.add_argument("--replay-sizes", help="articles per replay run, e.g. 1000,10000")
     parser.add_argument("--memory-sizes", help="RSS checkpoints of the streamed replay")
     parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")
+    parser.add_argument(
+        "--sections", default=",".join(SECTIONS), help=f"subset of {','.join(SECTIONS)}"
+    )
     options = parser.parse_args()
+    sections = {name.strip() for name in options.sections.split(",") if name.strip()}
+    if sections - set(SECTIONS):
+        parser.error(f"unknown sections {sorted(sections - set(SECTIONS))}")
     smoke = options.smoke
     repeats = options.repeats or (1 if smoke else 5)
     stage_articles = options.stage_articles or (30 if smoke else 200)
@@ -296,85 +358,72 @@ def main() -> int:
             f"Benchmarks ({'smoke' if smoke else 'full'}), seed {options.seed}, corpora in {work}"
         )
         articles = generate_corpus(stage_articles, options.seed)
-        real_pages = ROOT / "tests" / "data" / "pages" if smoke else None
-        stages = measure_stages(articles, repeats=repeats, real_pages=real_pages)
-        report["stages"] = stages
-        print_stages(stages)
-        reference_ms = stages["stages"][0]["ms_per_article"]
+        stages: dict[str, Any] | None = None
+        reference_ms = None
+        if "stages" in sections:
+            real_pages = ROOT / "tests" / "data" / "pages" if smoke else None
+            stages = measure_stages(articles, repeats=repeats, real_pages=real_pages)
+            report["stages"] = stages
+            print_stages(stages)
+            reference_ms = stages["stages"][0]["ms_per_article"]
 
-        replays = []
-        for size in replay_sizes:
+        replays: list[dict[str, Any]] = []
+        for size in replay_sizes if "replay" in sections else []:
             corpus = write_corpus(size, options.seed, work / f"corpus-{size}", "txt,html")
             for label in ("html", "txt"):
                 row = replay_child(corpus / label, work, stream=False, checkpoints=[])
                 replays.append({"label": label, **row})
-        report["replay"] = replays
-        print_replay(replays, reference_ms)
+        if replays:
+            report["replay"] = replays
+            print_replay(replays, reference_ms)
 
-        largest = max(memory_sizes)
-        corpus = write_corpus(largest, options.seed, work / f"corpus-{largest}", "jsonl")
-        streamed = replay_child(
-            corpus / "articles.jsonl", work, stream=True, checkpoints=memory_sizes
-        )
-        points = {point["articles"]: point["rss_mb"] for point in streamed["checkpoints"]}
-        low, high = min(memory_sizes), largest
-        memory = {
-            **streamed,
-            "from": low,
-            "to": high,
-            "growth_mb": points[high] - points[low] if low != high else 0.0,
-        }
-        report["memory"] = memory
-        print_memory(memory)
+        memory: dict[str, Any] | None = None
+        low, high = min(memory_sizes), max(memory_sizes)
+        if "memory" in sections:
+            corpus = write_corpus(high, options.seed, work / f"corpus-{high}", "jsonl")
+            streamed = replay_child(
+                corpus / "articles.jsonl", work, stream=True, checkpoints=memory_sizes
+            )
+            points = {point["articles"]: point["rss_mb"] for point in streamed["checkpoints"]}
+            memory = {
+                **streamed,
+                "from": low,
+                "to": high,
+                "growth_mb": points[high] - points[low] if low != high else 0.0,
+            }
+            report["memory"] = memory
+            print_memory(memory)
 
-        rule_corpus = [(article.text, article.title) for article in articles]
-        rules = bench_rules.measure(rule_corpus, sizes=[1, 10, 100], repeats=repeats)
-        report["rules"] = rules
-        print_rules(rules, len(rule_corpus), repeats)
+        rules: list[dict[str, Any]] | None = None
+        if "rules" in sections:
+            rule_corpus = [(article.text, article.title) for article in articles]
+            rules = bench_rules.measure(rule_corpus, sizes=[1, 10, 100], repeats=repeats)
+            report["rules"] = rules
+            print_rules(rules, len(rule_corpus), repeats)
 
-        site = None
-        if (BENCHMARKS / "bench_crawl.py").exists():
-            site_corpus = write_corpus(stage_articles, options.seed, work / "site", "site")
-            site = site_corpus / "site"
-        report["crawl"] = optional_benchmark("bench_crawl.py", smoke=smoke, work=work, site=site)
-        print_optional("4. Crawl throughput against the local fixture site", report["crawl"])
-        report["claims"] = optional_benchmark("bench_claims.py", smoke=smoke, work=work, site=None)
-        print_optional(
-            "5. Claim extraction next to trafilatura (bench_claims.py)", report["claims"]
-        )
+        if "crawl" in sections:
+            site = None
+            if (BENCHMARKS / "bench_crawl.py").exists():
+                site_corpus = write_corpus(stage_articles, options.seed, work / "site", "site")
+                site = site_corpus / "site"
+            report["crawl"] = optional_benchmark(
+                "bench_crawl.py", smoke=smoke, work=work, site=site
+            )
+            print_optional("4. Crawl throughput against the local fixture site", report["crawl"])
+        if "claims" in sections:
+            report["claims"] = optional_benchmark(
+                "bench_claims.py", smoke=smoke, work=work, site=None
+            )
+            print_optional(
+                "5. Claim extraction next to trafilatura (bench_claims.py)", report["claims"]
+            )
         failed |= any(
             report[name]["available"] and report[name]["returncode"] != 0
             for name in ("crawl", "claims")
+            if name in report
         )
-
-        by_stage = {row["stage"]: row for row in stages["stages"]}
-        peak = max([memory["peak_rss_mb"], *(row["peak_rss_mb"] for row in replays)])
-        measured = [
-            ("claim extraction / trafilatura, all articles", by_stage["claims"]["ratio"],
-             "claims_vs_extract"),
-            ("claim extraction / trafilatura, on-topic articles",
-             by_stage["claims"]["on_topic_ratio"], "claims_vs_extract"),
-            ("full pipeline from HTML / trafilatura, all articles", by_stage["full"]["ratio"],
-             "full_vs_extract"),
-            ("full pipeline from HTML / trafilatura, on-topic articles",
-             by_stage["full"]["on_topic_ratio"], "full_vs_extract"),
-            ("100 topics / 1 topic (engine)", rules[-1]["ratio"], "topics_100_vs_1"),
-            (f"RSS growth {low} -> {high} articles (MB)", memory["growth_mb"],
-             "memory_growth_mb"),
-            ("peak RSS of a replay process, model loaded (MB)", peak, "peak_rss_mb"),
-        ]  # fmt: skip
-        targets = [
-            {
-                "name": name,
-                "value": value,
-                "comparison": "<=" if key != "peak_rss_mb" else "<",
-                "limit": TARGETS[key],
-                "verdict": verdict(value, TARGETS[key]),
-            }
-            for name, value, key in measured
-        ]
-        report["targets"] = targets
-        print_targets(targets)
+        report["targets"] = targets_of(stages, replays, memory, rules, low, high)
+        print_targets(report["targets"])
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         print(f"\nError: {exc}", file=sys.stderr)
         failed = True
