@@ -1,0 +1,1 @@
+"""Benchmarks: a reproducible corpus and the measurements run by ``benchmarks/run.py``."""
