@@ -55,7 +55,7 @@ class Site:
     def __init__(self, pool: list[str], every: float) -> None:
         self.pool, self.every, self.started = pool, every, time.monotonic()
         self.random = random.Random(7)
-        self.articles: list[tuple[str, str, str]] = []
+        self.articles: list[tuple[str, str, str, str]] = []  # path, title, body, pubDate
         self.lock = threading.Lock()
 
     def grow(self) -> None:
@@ -64,17 +64,16 @@ class Site:
             while len(self.articles) < due:
                 number = len(self.articles)
                 body = self.random.sample(self.pool, 4)
-                self.articles.append(
-                    (f"/article-{number}.html", f"Dépêche numéro {number}", "\n".join(body))
-                )
+                published = format_datetime(datetime.now(UTC))
+                title = f"Dépêche numéro {number}"
+                self.articles.append((f"/article-{number}.html", title, "\n".join(body), published))
 
     def feed(self, base: str) -> bytes:
         self.grow()
-        now = format_datetime(datetime.now(UTC))
         items = "".join(
             f"<item><title>{html.escape(title)}</title><link>{base}{path}</link>"
-            f"<pubDate>{now}</pubDate></item>"
-            for path, title, _ in self.articles[-30:]
+            f"<pubDate>{published}</pubDate></item>"
+            for path, title, _, published in self.articles[-30:]
         )
         return (
             '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
@@ -86,7 +85,7 @@ class Site:
             found = next((a for a in self.articles if a[0] == path), None)
         if found is None:
             return None
-        _, title, body = found
+        _, title, body, _ = found
         paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n"))
         return (
             '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'

@@ -140,7 +140,6 @@ def read_html(path: Path, data: bytes, entry: dict[str, Any]) -> FixtureItem:
         language=page.language,
         outlet=entry.get("outlet") or page.sitename,
         author=page.author,
-        html=data.decode("utf-8", errors="replace"),
         origin=str(path),
     )
     return FixtureItem(article=article)
@@ -200,7 +199,6 @@ def read_json_line(path: Path, number: int, line: str) -> FixtureItem:
         language=language or guess_language(body) or "fr",
         outlet=outlet,
         author=author,
-        html=page,
         origin=f"{path}:{number}",
     )
     return FixtureItem(article=article)

@@ -105,7 +105,6 @@ class ArticleInput:
     outlet: str | None = None
     author: str | None = None
     source_name: str | None = None  # the configured source (feed) it came from
-    html: str | None = None  # the raw page, when there was one
     origin: str | None = None  # "seeds/001_x.txt", the file it was read from
 
 

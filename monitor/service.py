@@ -96,6 +96,12 @@ def setup_logging(log_format: str = "text", level: str = "INFO") -> None:
     root.setLevel(level.upper())
     for noisy in ("apscheduler.executors", "apscheduler.scheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.scheduler").addFilter(_skip_coalesced_runs)
+
+
+def _skip_coalesced_runs(record: logging.LogRecord) -> bool:
+    """A crawl still running when its next turn comes is skipped on purpose: no warning."""
+    return "maximum number of running instances reached" not in record.getMessage()
 
 
 class Shutdown:
