@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from monitor.alerts import PARIS, summarise
@@ -221,13 +221,31 @@ class Pipeline:
             text, title=article.title, published=article.published, lexicon=self.book.lexicon
         )
         result = IngestResult(row.id, status)
-        recorded: dict[tuple[CompiledTopic, CompiledQuantity], list[tuple[ClaimRow, Figure]]] = {}
+        pending: list[tuple[CompiledTopic, CompiledQuantity, ClaimRow, Claim]] = []
+        seen_before = status != "new"
+        fingerprints: set[str] = set()
         for claim in claims:
             for topic in topics:
-                tracked = self._record_claim(session, row, topic, claim, result)
+                tracked = self._record_claim(
+                    session, row, topic, claim, result, seen_before, fingerprints
+                )
                 if tracked is not None:
-                    quantity, claim_row, figure = tracked
-                    recorded.setdefault((topic, quantity), []).append((claim_row, figure))
+                    pending.append((topic, *tracked, claim))
+        session.flush()  # one flush for every claim of the article: they get their ids
+        recorded: dict[tuple[CompiledTopic, CompiledQuantity], list[tuple[ClaimRow, Figure]]] = {}
+        for topic, quantity, claim_row, claim in pending:
+            figure = Figure(
+                low=claim_row.low,
+                high=claim_row.high,
+                qualifier=claim.qualifier,
+                value=claim.value,
+                source=claim_row.source,
+                stated_on=_stated_on(row),
+                denial=claim.denial,
+                reference_id=f"claim:{claim_row.id}",
+                tolerance=topic.alerting.tolerance,
+            )
+            recorded.setdefault((topic, quantity), []).append((claim_row, figure))
         for (topic, quantity), found in recorded.items():
             self._judge(session, row, topic, quantity, found, run_id, result)
         return result
@@ -239,8 +257,13 @@ class Pipeline:
         topic: CompiledTopic,
         claim: Claim,
         result: IngestResult,
-    ) -> tuple[CompiledQuantity, ClaimRow, Figure] | None:
-        """Store a claim for a topic; for a tracked quantity, return what the engine needs."""
+        seen_before: bool,
+        fingerprints: set[str],
+    ) -> tuple[CompiledQuantity, ClaimRow] | None:
+        """Store a claim for a topic (once: an updated article keeps its old claims).
+
+        Returns the quantity and the row for a tracked quantity, None otherwise.
+        """
         quantity = self.book.quantity_for(topic, claim)
         source = canonical_source(topic, claim.source)
         low, high = claim.low, claim.high
@@ -250,13 +273,16 @@ class Pipeline:
             topic.id, quantity.id if quantity else None, claim.span, claim.value_text,
             low, high, claim.qualifier, claim.sentence,
         )  # fmt: skip
-        exists = session.scalar(
-            select(ClaimRow.id).where(
-                ClaimRow.article_id == article.id, ClaimRow.fingerprint == fingerprint
+        if fingerprint in fingerprints or (
+            seen_before
+            and session.scalar(
+                select(ClaimRow.id).where(
+                    ClaimRow.article_id == article.id, ClaimRow.fingerprint == fingerprint
+                )
             )
-        )
-        if exists is not None:
+        ):
             return None
+        fingerprints.add(fingerprint)
         row = ClaimRow(
             article_id=article.id,
             fingerprint=fingerprint,
@@ -284,22 +310,8 @@ class Pipeline:
             created_at=utcnow(),
         )
         session.add(row)
-        session.flush()
         result.claims += 1
-        if quantity is None:
-            return None
-        figure = Figure(
-            low=low,
-            high=high,
-            qualifier=claim.qualifier,
-            value=claim.value,
-            source=source,
-            stated_on=_stated_on(article),
-            denial=claim.denial,
-            reference_id=f"claim:{row.id}",
-            tolerance=topic.alerting.tolerance,
-        )
-        return quantity, row, figure
+        return None if quantity is None else (quantity, row)
 
     def _judge(
         self,
@@ -355,25 +367,40 @@ class Pipeline:
                 reference_id=f"known:{known.id}",
                 tolerance=tolerance,
             )
+        # Only the columns the engine compares, and each distinct figure once (the first
+        # claim that stated it, whose alert corroborations attach to): no article texts.
         claim_rows = session.execute(
-            select(ClaimRow, ArticleRow)
+            select(
+                func.min(ClaimRow.id),
+                ClaimRow.low,
+                ClaimRow.high,
+                ClaimRow.qualifier,
+                ClaimRow.value,
+                ClaimRow.source,
+                ArticleRow.published,
+            )
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(
-                ClaimRow.topic == topic.id,
-                ClaimRow.quantity == quantity,
+            .where(ClaimRow.topic == topic.id, ClaimRow.quantity == quantity)
+            .group_by(
+                ClaimRow.low,
+                ClaimRow.high,
+                ClaimRow.qualifier,
+                ClaimRow.value,
+                ClaimRow.source,
+                ArticleRow.published,
             )
         )
-        for claim, article in claim_rows:
-            if f"claim:{claim.id}" in exclude:
+        for claim_id, low, high, qualifier, value, source, published in claim_rows:
+            if f"claim:{claim_id}" in exclude:
                 continue
-            references[f"claim:{claim.id}"] = Figure(
-                low=claim.low,
-                high=claim.high,
-                qualifier=Qualifier(claim.qualifier),
-                value=claim.value,
-                source=claim.source,
-                stated_on=_stated_on(article),
-                reference_id=f"claim:{claim.id}",
+            references[f"claim:{claim_id}"] = Figure(
+                low=low,
+                high=high,
+                qualifier=Qualifier(qualifier),
+                value=value,
+                source=source,
+                stated_on=_paris_date(published),
+                reference_id=f"claim:{claim_id}",
                 tolerance=tolerance,
             )
         return references
@@ -512,9 +539,11 @@ def _store_signature(session: Session, row: ArticleRow, signature: bytes | None)
 
 
 def _stated_on(article: ArticleRow) -> date | None:
-    if article.published is None:
-        return None
-    return article.published.astimezone(PARIS).date()
+    return _paris_date(article.published)
+
+
+def _paris_date(moment: datetime | None) -> date | None:
+    return None if moment is None else moment.astimezone(PARIS).date()
 
 
 def _fingerprint(*parts: object) -> str:
