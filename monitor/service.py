@@ -36,10 +36,12 @@ class Notifier:
         address = "\0" + self.address[1:] if self.address.startswith("@") else self.address
         payload = "\n".join(f"{key.upper()}={value}" for key, value in fields.items())
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            # Never wait on the service manager: a notification it cannot take is dropped.
+            sock.setblocking(False)
             try:
                 sock.sendto(payload.encode(), address)
             except OSError as exc:
-                log.warning("systemd notification failed (%s): %s", self.address, exc)
+                log.warning("systemd notification dropped (%s): %s", self.address, exc)
 
     def ready(self, status: str) -> None:
         self.notify(ready="1", status=status, mainpid=str(os.getpid()))

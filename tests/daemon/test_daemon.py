@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import sqlite3
+import threading
 import time
 
 from tests.daemon.conftest import BREAKING, POLL_SECONDS, Deployment, wait_until
@@ -139,3 +141,73 @@ def test_overlapping_run_once_does_nothing_twice(deployment: Deployment) -> None
     assert json.loads(out) == {
         "sources": 0, "failed": 0, "articles": 0, "alerts": 0, "sent": 0, "retry": 0,
     }  # fmt: skip
+
+
+def test_systemd_notify_ready_status_watchdog_and_json_logs(
+    deployment: Deployment, tmp_path_factory
+) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    folder = tmp_path_factory.mktemp("notify")
+    address = str(folder / "notify.sock")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(address)
+    listener.settimeout(0.2)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        metrics_port = probe.getsockname()[1]
+    environment = {**deployment.environment(), "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "2000000"}
+    with deployment.log.open("ab") as log:
+        daemon = subprocess.Popen(
+            [sys.executable, "-m", "monitor", "run", "--log-format", "json",
+             "--metrics-port", str(metrics_port)],
+            env=environment, stdout=log, stderr=log, cwd=deployment.root,
+        )  # fmt: skip
+    deployment.processes.append(daemon)
+    received: list[str] = []
+    draining = threading.Event()
+
+    def drain() -> None:  # like systemd, keep reading (the daemon must not depend on it)
+        while not draining.is_set():
+            with contextlib.suppress(TimeoutError, OSError):
+                received.append(listener.recv(4096).decode())
+
+    def got(prefix: str) -> bool:
+        return any(line.startswith(prefix) for message in received for line in message.split("\n"))
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    wait_until(lambda: got("READY=1"), 60, "READY=1")
+    ready = next(m for m in received if "READY=1" in m)
+    assert f"MAINPID={daemon.pid}" in ready and "STATUS=running: 1 sources scheduled" in ready
+    received.clear()
+    wait_until(lambda: got("WATCHDOG=1"), 5, "a watchdog ping (every WatchdogSec / 2)")
+
+    def scrape() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as page:
+            text = page.read().decode()
+        crawled = 'monitor_crawl_duration_seconds_count{source="quotidien"}' in text
+        return text if crawled and "outcome=" in text else ""
+
+    metrics = wait_until(scrape, START_SECONDS, "crawl and delivery metrics")
+    assert 'monitor_deliveries_total{channel="hook",outcome="sent"}' in metrics
+    assert "monitor_outbox_depth" in metrics
+    daemon.send_signal(signal.SIGTERM)
+    try:
+        assert daemon.wait(timeout=20) == 0
+    except subprocess.TimeoutExpired:
+        raise AssertionError(deployment.tail()) from None
+    wait_until(lambda: got("STOPPING=1"), 5, "STOPPING=1")
+    draining.set()
+    reader.join()
+    listener.close()
+    logged = [
+        json.loads(line) for line in deployment.log.read_text().splitlines() if line.startswith("{")
+    ]
+    assert {"time", "level", "logger", "message"} <= set(logged[0])
+    assert any(entry["message"] == "daemon stopped" for entry in logged)
+    assert os.path.exists(address)

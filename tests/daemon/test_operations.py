@@ -196,3 +196,22 @@ def test_the_env_example_lists_every_setting() -> None:
     example = (DEPLOY / "monitor.env.example").read_text()
     missing = [name for name in env_names(Settings) if f"#{name}=" not in example]
     assert missing == [], "add them to deploy/monitor.env.example"
+
+
+def test_a_service_manager_that_stops_reading_cannot_block_the_daemon(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import socket
+    import time
+
+    from monitor.service import Notifier
+
+    address = str(tmp_path / "notify.sock")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as never_read:
+        never_read.bind(address)
+        notifier = Notifier(address)
+        started = time.monotonic()
+        for _ in range(200):  # far more than the socket's queue holds
+            notifier.watchdog()
+        assert time.monotonic() - started < 5
+    assert "systemd notification dropped" in caplog.text
