@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import CursorResult, delete
 
 from monitor.settings import Settings
 from monitor.storage import Database
@@ -32,12 +32,14 @@ def run(database: Database, settings: Settings, now: datetime | None = None) -> 
             result = session.execute(
                 delete(crawled).where(crawled.c.status != "ingested", crawled.c.fetched_at < cutoff)
             )
+            assert isinstance(result, CursorResult)
             pruned["crawled_pages"] = result.rowcount or 0
         result = session.execute(
             delete(DaemonStateRow).where(
                 DaemonStateRow.stopped_at.is_not(None), DaemonStateRow.stopped_at < cutoff
             )
         )
+        assert isinstance(result, CursorResult)
         pruned["daemon_state"] = result.rowcount or 0
     if database.is_sqlite:
         compact_sqlite(database)
