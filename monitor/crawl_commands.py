@@ -11,7 +11,7 @@ import click
 from sqlalchemy import select
 
 from monitor.alerts import PARIS
-from monitor.cli import (
+from monitor.commands import (
     build_pipeline,
     json_option,
     load_alerts,

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 
 from monitor import housekeeping
 from monitor.alerts import PARIS, iso, paris_date
-from monitor.cli import config_option, db_option, json_option, rules_option, settings_options
+from monitor.commands import config_option, db_option, json_option, rules_option, settings_options
 from monitor.operator import Problem as OperatorProblem
 from monitor.operator import outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rules
@@ -122,7 +122,7 @@ def run_once(settings: Settings, as_json: bool) -> None:
 
 
 def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
-    from monitor.cli import build_pipeline
+    from monitor.commands import build_pipeline
     from monitor.crawl import run_crawl, select_sources
     from monitor.delivery import deliver
 

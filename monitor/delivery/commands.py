@@ -12,6 +12,7 @@ import click
 from sqlalchemy import select
 
 from monitor.alerts import PARIS, iso
+from monitor.commands import settings_options
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry
@@ -22,18 +23,12 @@ from monitor.storage import open_database
 from monitor.storage.schema import DeliveryRow
 
 
-def _settings_options(function: Any) -> Any:
-    from monitor.cli import settings_options  # the CLI module imports this one
-
-    return settings_options(function)
-
-
 def _paris(moment: datetime | None) -> str:
     return as_utc(moment).astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if moment else "-"
 
 
 @click.command("deliver")
-@_settings_options
+@settings_options
 def deliver_command(settings: Settings) -> None:
     """Send the deliveries that are due, once (for cron; the daemon does it on its own).
 
@@ -79,7 +74,7 @@ def deliveries_group() -> None:
 
 
 @deliveries_group.command("list")
-@_settings_options
+@settings_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only deliveries in this state.")
 @click.option("--channel", help="Only this channel.")
@@ -151,7 +146,7 @@ def channels_group() -> None:
 
 
 @channels_group.command("list")
-@_settings_options
+@settings_options
 def channels_list(settings: Settings) -> None:
     """List the channels with their kind and schedule."""
     if not settings.channels:
@@ -166,7 +161,7 @@ def channels_list(settings: Settings) -> None:
 
 @channels_group.command("test")
 @click.argument("name")
-@_settings_options
+@settings_options
 def channels_test(name: str, settings: Settings) -> None:
     """Send a test message on channel NAME and print the server's answer.
 
