@@ -23,6 +23,7 @@ from monitor.commands import (
     json_option,
     load_alerts,
     print_alerts,
+    print_rows,
     progress_bar,
     settings_options,
 )
@@ -216,18 +217,15 @@ def claims_list(
         elif not unassigned:
             query = query.where(ClaimRow.quantity.is_not(None))
         rows = list(session.scalars(query))
-        if as_json:
-            for row in rows:
-                click.echo(json.dumps(claim_record(row), ensure_ascii=False))
-            return
-        if not rows:
-            click.echo("No claim.")
-        for row in rows:
-            click.echo(
-                f"#{row.id} {row.quantity or '-'}: {row.value_text} "
-                f"[{_bound(row.low)}, {_bound(row.high)}] {row.qualifier}, "
-                f"{row.modality}, {row.source or 'no source'} — {row.article.url}"
-            )
+        print_rows(rows, as_json, record=claim_record, line=claim_line, empty="No claim.")
+
+
+def claim_line(row: ClaimRow) -> str:
+    return (
+        f"#{row.id} {row.quantity or '-'}: {row.value_text} "
+        f"[{_bound(row.low)}, {_bound(row.high)}] {row.qualifier}, "
+        f"{row.modality}, {row.source or 'no source'} — {row.article.url}"
+    )
 
 
 @claims.command("accept")
@@ -285,18 +283,15 @@ def known_list(settings: Settings, as_json: bool, topic: str | None) -> None:
         if topic:
             query = query.where(KnownClaimRow.topic == topic)
         rows = list(session.scalars(query.order_by(KnownClaimRow.id)))
-        if as_json:
-            for row in rows:
-                click.echo(json.dumps(known_record(row), ensure_ascii=False))
-            return
-        if not rows:
-            click.echo("No known claim.")
-        for row in rows:
-            origin = f"{row.rule_file}:{row.rule_line}" if row.origin == "rule" else row.url
-            click.echo(
-                f"#{row.id} {row.topic}/{row.quantity}: [{_bound(row.low)}, {_bound(row.high)}] "
-                f"{row.qualifier}, {row.source or 'no source'} — {origin}"
-            )
+        print_rows(rows, as_json, record=known_record, line=known_line, empty="No known claim.")
+
+
+def known_line(row: KnownClaimRow) -> str:
+    origin = f"{row.rule_file}:{row.rule_line}" if row.origin == "rule" else row.url
+    return (
+        f"#{row.id} {row.topic}/{row.quantity}: [{_bound(row.low)}, {_bound(row.high)}] "
+        f"{row.qualifier}, {row.source or 'no source'} — {origin}"
+    )
 
 
 def _bound(value: float | None) -> str:

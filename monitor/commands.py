@@ -28,6 +28,7 @@ from monitor.storage import Database
 from monitor.storage.schema import AlertRow
 
 F = TypeVar("F", bound=Callable[..., Any])
+Row = TypeVar("Row")
 
 db_option = click.option(
     "--db",
@@ -112,14 +113,28 @@ def load_alerts(session: Session, alert_ids: Sequence[int]) -> list[AlertRow]:
     return list(session.scalars(query))
 
 
-def print_alerts(rows: Sequence[AlertRow], as_json: bool) -> None:
+def print_rows(
+    rows: Sequence[Row],
+    as_json: bool,
+    *,
+    record: Callable[[Row], dict[str, Any]],
+    line: Callable[[Row], str],
+    empty: str,
+) -> None:
+    """One JSON object per line with ``--json``; else one readable line each, or ``empty``."""
     if as_json:
         for row in rows:
-            click.echo(json.dumps(alert_record(row), ensure_ascii=False))
+            click.echo(json.dumps(record(row), ensure_ascii=False))
         return
     if not rows:
-        click.echo("No alert.")
-        return
+        click.echo(empty)
     for row in rows:
-        where = row.article.url if row.article else "?"
-        click.echo(f"#{row.id} {row.summary} — {where}")
+        click.echo(line(row))
+
+
+def print_alerts(rows: Sequence[AlertRow], as_json: bool) -> None:
+    print_rows(rows, as_json, record=alert_record, line=alert_line, empty="No alert.")
+
+
+def alert_line(row: AlertRow) -> str:
+    return f"#{row.id} {row.summary} — {row.article.url if row.article else '?'}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import uuid
 from datetime import UTC, datetime
@@ -12,7 +11,7 @@ import click
 from sqlalchemy import select
 
 from monitor.alerts import PARIS, iso
-from monitor.commands import settings_options
+from monitor.commands import print_rows, settings_options
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry
@@ -96,14 +95,7 @@ def deliveries_list(
         if channel:
             query = query.where(DeliveryRow.channel == channel)
         rows = list(session.scalars(query))
-        if as_json:
-            for row in rows:
-                click.echo(json.dumps(delivery_record(row), ensure_ascii=False))
-            return
-        if not rows:
-            click.echo("No delivery.")
-        for row in rows:
-            click.echo(delivery_line(row))
+        print_rows(rows, as_json, record=delivery_record, line=delivery_line, empty="No delivery.")
 
 
 def delivery_record(row: DeliveryRow) -> dict[str, Any]:
