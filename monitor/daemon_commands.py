@@ -19,8 +19,7 @@ from sqlalchemy import func, select, text
 from monitor import housekeeping
 from monitor.alerts import PARIS, iso, paris_date
 from monitor.commands import config_option, db_option, json_option, rules_option, settings_options
-from monitor.operator import Problem as OperatorProblem
-from monitor.operator import outbox_problems, reconcile, source_problems
+from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rules
 from monitor.service import setup_logging
 from monitor.settings import Settings, load_settings

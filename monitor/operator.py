@@ -30,7 +30,7 @@ OPERATOR_TOPIC = "monitor"
 
 
 @dataclass(frozen=True)
-class Problem:
+class OperatorProblem:
     key: str
     message: str  # French, for the operator's inbox
 
@@ -46,7 +46,7 @@ def open_problems(database: Database) -> dict[str, OperatorProblemRow]:
 def reconcile(
     database: Database,
     settings: Settings,
-    problems: Sequence[Problem],
+    problems: Sequence[OperatorProblem],
     *,
     scope: str,
     now: datetime | None = None,
@@ -119,10 +119,10 @@ def _operator_alert(
     return alert
 
 
-def source_problems(database: Database, settings: Settings, now: datetime) -> list[Problem]:
+def source_problems(database: Database, settings: Settings, now: datetime) -> list[OperatorProblem]:
     """Enabled sources failing without a success for longer than the threshold."""
     threshold = timedelta(hours=settings.daemon.source_failing_hours)
-    problems: list[Problem] = []
+    problems: list[OperatorProblem] = []
     with database.session() as session:
         rows = session.scalars(
             select(SourceRow).where(SourceRow.enabled.is_(True), SourceRow.consecutive_errors > 0)
@@ -134,7 +134,7 @@ def source_problems(database: Database, settings: Settings, now: datetime) -> li
             status = f" (HTTP {row.last_error_status})" if row.last_error_status else ""
             hours = (now - since).total_seconds() / 3600
             problems.append(
-                Problem(
+                OperatorProblem(
                     key=f"source:{row.name}",
                     message=(
                         f"la source {row.name} échoue depuis {hours:.0f} h, "
@@ -146,7 +146,7 @@ def source_problems(database: Database, settings: Settings, now: datetime) -> li
     return problems
 
 
-def outbox_problems(database: Database, settings: Settings, now: datetime) -> list[Problem]:
+def outbox_problems(database: Database, settings: Settings, now: datetime) -> list[OperatorProblem]:
     """Deliveries piling up, or waiting too long (a channel that stays down)."""
     oldest_allowed = now - timedelta(minutes=settings.daemon.outbox_age_minutes)
     with database.session() as session:
@@ -170,7 +170,7 @@ def outbox_problems(database: Database, settings: Settings, now: datetime) -> li
     if count < settings.daemon.outbox_backlog and not late:
         return []
     return [
-        Problem(
+        OperatorProblem(
             key="outbox",
             message=(
                 f"{count} envois d'alertes en attente, dont {late} depuis plus de "

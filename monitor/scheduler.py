@@ -39,7 +39,7 @@ from sqlalchemy import select
 
 from monitor import __version__, metrics
 from monitor.errors import ConfigError, MonitorError
-from monitor.operator import Problem, outbox_problems, reconcile, source_problems
+from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rule_file, rule_files
 from monitor.service import Notifier, Shutdown, watchdog_seconds
 from monitor.settings import Settings
@@ -76,11 +76,11 @@ class ActiveFiles:
     def changed(self) -> bool:
         return self._signatures() != self.signatures
 
-    def refresh(self) -> list[Problem]:
+    def refresh(self) -> list[OperatorProblem]:
         """Copy every valid file in; keep the last good copy of broken ones."""
         self.rules_dir.mkdir(parents=True, exist_ok=True)
         self.signatures = self._signatures()
-        problems: list[Problem] = []
+        problems: list[OperatorProblem] = []
         source_dir = self.settings.rules_dir
         if not source_dir.is_dir():
             raise ConfigError(f"{source_dir}: rules directory not found (set MONITOR_RULES_DIR)")
@@ -95,7 +95,7 @@ class ActiveFiles:
                 detail = "; ".join(str(problem) for problem in file_problems[:3])
                 what = "la dernière version valide reste active" if kept else "fichier ignoré"
                 problems.append(
-                    Problem(
+                    OperatorProblem(
                         key=f"rules:{display(path)}",
                         message=f"fichier de règles invalide ({what}) : {detail}",
                     )
@@ -108,7 +108,7 @@ class ActiveFiles:
         problems.extend(self._refresh_sources())
         return problems
 
-    def _refresh_sources(self) -> list[Problem]:
+    def _refresh_sources(self) -> list[OperatorProblem]:
         from monitor.sources import SourcesError, effective_path, load_sources
 
         path = effective_path(self.settings.sources_file)
@@ -117,7 +117,7 @@ class ActiveFiles:
         except SourcesError as exc:
             log.error("sources file %s is broken, keeping the last good one: %s", path, exc)
             return [
-                Problem(
+                OperatorProblem(
                     key=f"sources:{path}",
                     message=f"fichier de sources invalide, la dernière version valide reste "
                     f"active : {exc}",
@@ -168,7 +168,7 @@ class Daemon:
         self.children: dict[str, subprocess.Popen[str]] = {}
         self.children_lock = threading.Lock()
         self.state_id: int | None = None
-        self.file_problems: list[Problem] = []
+        self.file_problems: list[OperatorProblem] = []
         self.activity = "starting"
 
     # -- life cycle -------------------------------------------------------------------
@@ -385,7 +385,9 @@ class Daemon:
             self.file_problems = self.active.refresh()
         except ConfigError as exc:
             log.error("reload failed, keeping the running configuration: %s", exc)
-            self.file_problems = [Problem(key="rules:", message=f"rechargement impossible : {exc}")]
+            self.file_problems = [
+                OperatorProblem(key="rules:", message=f"rechargement impossible : {exc}")
+            ]
         self._schedule_sources()
         self.check_files_health()
         log.info("rules and sources reloaded")

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from monitor.cli import main
-from monitor.operator import Problem, outbox_problems, reconcile, source_problems
+from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.scheduler import Daemon
 from monitor.settings import Settings, load_settings
 from monitor.storage import Database
@@ -38,7 +38,7 @@ def settings_for(database: Database, **extra: Any) -> Settings:
 
 def test_a_problem_is_alerted_once_and_cleared_once(database: Database) -> None:
     settings = settings_for(database)
-    broken = [Problem("rules:rules/x.yaml", "fichier de règles invalide : x.yaml:3:1")]
+    broken = [OperatorProblem("rules:rules/x.yaml", "fichier de règles invalide : x.yaml:3:1")]
     assert reconcile(database, settings, broken, scope="rules:", now=NOW) == (
         ["rules:rules/x.yaml"],
         [],
@@ -79,7 +79,7 @@ def test_a_source_failing_for_hours_is_a_problem(database: Database) -> None:
                 )
             )  # fmt: skip
     [problem] = source_problems(database, settings, NOW)
-    assert problem == Problem(
+    assert problem == OperatorProblem(
         "source:lemonde",
         "la source lemonde échoue depuis 7 h, 12 erreurs de suite (HTTP 503) : Service Unavailable",
     )
@@ -106,7 +106,9 @@ def test_a_backed_up_outbox_is_a_problem(database: Database) -> None:
 
 def test_status_reads_the_database(database: Database, tmp_path: Path) -> None:
     settings = settings_for(database, daemon={"state_dir": str(tmp_path)})
-    reconcile(database, settings, [Problem("outbox", "3 envois en attente")], scope="outbox")
+    reconcile(
+        database, settings, [OperatorProblem("outbox", "3 envois en attente")], scope="outbox"
+    )
     with database.session() as session:
         session.add(
             SourceRow(
