@@ -9,15 +9,16 @@ French model, opens a fresh SQLite database, then ingests every article the way
 ``monitor replay`` does (one transaction per article, in date order) and reports:
 
 - ``startup_seconds`` and ``rss_after_startup_mb``: rules, model and database ready;
-- ``read_seconds``: reading the fixtures (``read_fixtures``: parsing the index, reading
-  files, extracting saved pages); ``ingest_seconds``: the pipeline;
+- ``read_seconds``: planning the fixtures (``plan_fixtures``: parsing the index and the
+  JSON lines' dates, extracting saved pages); ``ingest_seconds``: reading the texts and
+  the pipeline;
 - ``articles_per_second`` over read + ingest;
 - ``rss_mb`` at each checkpoint (articles ingested so far) and ``peak_rss_mb``.
 
-Without ``--stream`` the articles are read as ``monitor replay`` reads them: all at once
-(``read_fixtures`` sorts them by date), so the memory figures include the articles held
-in memory. With ``--stream`` (JSON lines only, already in date order) each line is read
-when it is ingested, so the memory figures are those of the pipeline alone, as in a
+Without ``--stream`` the articles are read as ``monitor replay`` reads them: planned in
+date order, then read one at a time (saved pages keep their extracted text until their
+turn). With ``--stream`` (JSON lines only, already in date order) each line is read as
+it comes, without planning: the memory figures are those of the pipeline alone, as in a
 daemon that never stops. Run it in a child process of its own so it starts clean.
 """
 
@@ -40,7 +41,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.bench_pipeline import shipped_rules  # noqa: E402
 from monitor.claims.parsing import load_model  # noqa: E402
-from monitor.fixtures import FixtureItem, read_fixtures, read_json_line  # noqa: E402
+from monitor.fixtures import FixtureItem, plan_fixtures, read_json_line  # noqa: E402
 from monitor.pipeline import Pipeline, RunStats  # noqa: E402
 from monitor.storage import open_database  # noqa: E402
 
@@ -98,7 +99,8 @@ def replay(
         items: Iterator[FixtureItem] = stream_jsonl(source)
         read_seconds = 0.0  # counted in the ingest time
     else:
-        items = iter(read_fixtures([source]))
+        planned = plan_fixtures([source])  # as `monitor replay`: ordered, read one at a time
+        items = (entry.read() for entry in planned)
         read_seconds = time.perf_counter() - read_started
     rss_after_read = resident_mb()
 

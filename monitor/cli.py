@@ -31,7 +31,7 @@ from monitor.crawl_commands import crawl, sources
 from monitor.daemon_commands import run, run_once, status
 from monitor.delivery.commands import channels_group, deliver_command, deliveries_group
 from monitor.errors import MonitorError, Problem, RuleError
-from monitor.fixtures import read_fixtures
+from monitor.fixtures import plan_fixtures
 from monitor.pipeline import RunStats
 from monitor.rules.loader import load_rules
 from monitor.rules.schema import RuleFile
@@ -89,23 +89,28 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
     """
     database = open_database(settings.database_url)
     pipeline = build_pipeline(database, settings)
-    items = read_fixtures(paths)
-    problems = [item.problem for item in items if item.problem]
-    warnings = [warning for item in items for warning in item.warnings]
-    articles = [item.article for item in items if item.article]
+    planned = plan_fixtures(paths)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
     stats = RunStats()
+    read = 0
     run_id = pipeline.start_run("replay")
     alert_ids: list[int] = []
-    with progress_bar(len(articles), "Ingesting") as advance:
-        for article in articles:
+    with progress_bar(len(planned), "Ingesting") as advance:
+        for entry in planned:  # read one article at a time, in date order
+            item = entry.read()
+            advance()
+            warnings.extend(item.warnings)
+            if item.article is None:
+                problems.extend([item.problem] if item.problem else [])
+                continue
+            read += 1
+            article = item.article
             try:
                 result = pipeline.ingest(article, run_id=run_id)
             except MonitorError as exc:
                 problems.append(Problem(article.origin or article.url, str(exc)))
-                stats.errors += 1
                 continue
-            finally:
-                advance()
             if result.status == "unchanged":
                 stats.unchanged += 1
             else:
@@ -113,7 +118,7 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
             stats.claims += result.claims
             alert_ids.extend(result.alert_ids)
     stats.alerts = len(alert_ids)
-    stats.errors += len(problems)
+    stats.errors = len(problems)
     pipeline.finish_run(run_id, stats)
     for problem in [*warnings, *problems]:
         label = "warning" if problem in warnings else "error"
@@ -123,7 +128,7 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
         print_alerts(alerts, as_json)
     if not as_json:
         click.echo(
-            f"{len(articles)} articles read: {stats.articles} ingested, "
+            f"{read} articles read: {stats.articles} ingested, "
             f"{stats.unchanged} already known; {stats.claims} claims, "
             f"{stats.alerts} new alerts; {len(problems)} files could not be read.",
             err=True,

@@ -13,12 +13,15 @@ cannot be read (empty, binary, bad JSON line); one bad file never stops the othe
 Files without a URL get a stable one naming their folder and file
 (``fixture:seeds/001_125bc9ff60828318.txt``), so every claim can be traced to its file.
 Articles come out in publication-date order; undated ones last, by file name.
+:func:`plan_fixtures` orders them without holding their texts, so a replay of a large
+folder reads one article at a time.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -42,6 +45,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 INDEX_NAMES = ("index.yaml", "index.yml")
 MAX_TITLE_LENGTH = 200
 CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -51,51 +55,130 @@ class FixtureItem:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def read_fixtures(paths: Iterable[Path]) -> list[FixtureItem]:
-    """Read every fixture under ``paths`` (files or folders), articles sorted by date."""
-    items: list[FixtureItem] = []
+@dataclass(frozen=True)
+class Planned:
+    """An article found (or a problem), read when its turn in date order comes."""
+
+    key: tuple[int, datetime, str]
+    read: Callable[[], FixtureItem]
+
+
+def plan_fixtures(paths: Iterable[Path]) -> list[Planned]:
+    """Every fixture under ``paths`` (files or folders), in ingest order: problems found
+    while planning first, then articles by publication date, undated ones last.
+
+    Bodies are not kept: a ``.txt`` is dated by ``index.yaml`` and read at its turn, a
+    JSON line by its ``published`` field and re-read from its offset. A saved ``.html``
+    page must be extracted to learn its date, so its text (not its HTML) is kept.
+    """
+    planned: list[Planned] = []
     for path in paths:
         if path.is_dir():
-            items.extend(read_folder(path))
+            planned.extend(plan_folder(path))
         elif path.exists():
             index, problem = _index_for(path.parent)
-            items.extend([FixtureItem(problem=problem)] if problem else [])
-            items.extend(read_file(path, index))
+            if problem is not None:
+                planned.append(_ready(FixtureItem(problem=problem)))
+            planned.extend(plan_file(path, index))
         else:
-            items.append(FixtureItem(problem=Problem(str(path), "no such file or folder")))
-    return sorted(items, key=_order)
+            problem = Problem(str(path), "no such file or folder")
+            planned.append(_ready(FixtureItem(problem=problem)))
+    return sorted(planned, key=lambda item: item.key)
 
 
-def read_folder(folder: Path) -> Iterator[FixtureItem]:
+def read_fixtures(paths: Iterable[Path]) -> list[FixtureItem]:
+    """Every fixture under ``paths``, read at once, in ingest order."""
+    return [planned.read() for planned in plan_fixtures(paths)]
+
+
+def plan_folder(folder: Path) -> Iterator[Planned]:
     index, problem = _index_for(folder)
     if problem is not None:
-        yield FixtureItem(problem=problem)
+        yield _ready(FixtureItem(problem=problem))
     for path in sorted(folder.iterdir()):
         if path.name in INDEX_NAMES or path.name.startswith("."):
             continue
         if path.is_dir():
-            yield from read_folder(path)
+            yield from plan_folder(path)
         elif path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
-            yield from read_file(path, index)
+            yield from plan_file(path, index)
 
 
-def read_file(path: Path, index: dict[str, dict[str, Any]]) -> Iterator[FixtureItem]:
+def plan_file(path: Path, index: dict[str, dict[str, Any]]) -> Iterator[Planned]:
     suffix = path.suffix.lower()
     entry = index.get(path.name, {})
+    if suffix in JSONL_SUFFIXES:
+        yield from plan_jsonl(path)
+    elif suffix in HTML_SUFFIXES:
+        yield _ready(read_file(path, entry))
+    else:
+        published = _published(entry.get("date"))
+        key = (1 if published else 2, published or EARLIEST, str(path))
+        yield Planned(key, lambda: read_file(path, entry))
+
+
+def read_file(path: Path, entry: dict[str, Any]) -> FixtureItem:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield FixtureItem(problem=Problem(str(path), f"cannot read: {exc.strerror}"))
-        return
+        return FixtureItem(problem=Problem(str(path), f"cannot read: {exc.strerror}"))
     if not data.strip():
-        yield FixtureItem(problem=Problem(str(path), "empty file, no article to read"))
+        return FixtureItem(problem=Problem(str(path), "empty file, no article to read"))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return read_html(path, data, entry)
+    return read_text(path, data, entry)
+
+
+def plan_jsonl(path: Path) -> Iterator[Planned]:
+    """One planned article per valid line, dated by its ``published`` field."""
+    name = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield _ready(FixtureItem(problem=Problem(name, f"cannot read: {exc.strerror}")))
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, data)
-    elif suffix in HTML_SUFFIXES:
-        yield read_html(path, data, entry)
-    else:
-        yield read_text(path, data, entry)
+    with handle:
+        empty = True
+        offset = 0
+        for number, raw in enumerate(handle, start=1):
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            empty = False
+            item = _json_line(path, number, raw)
+            if item.article is None:
+                yield _ready(item)
+                continue
+            published = item.article.published
+            key = (1 if published else 2, published or EARLIEST, f"{name}:{number:09d}")
+            yield Planned(key, functools.partial(_reread_line, path, number, start))
+        if empty:
+            yield _ready(FixtureItem(problem=Problem(name, "empty file, no article to read")))
+
+
+def _reread_line(path: Path, number: int, offset: int) -> FixtureItem:
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return _json_line(path, number, handle.readline())
+
+
+def _json_line(path: Path, number: int, raw: bytes) -> FixtureItem:
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        problem = Problem(
+            str(path),
+            f"not UTF-8 (invalid byte at offset {exc.start})",
+            line=number,
+            hint="JSON lines must be UTF-8",
+        )
+        return FixtureItem(problem=problem)
+    return read_json_line(path, number, line)
+
+
+def _ready(item: FixtureItem) -> Planned:
+    """An item already read (a problem, an extracted page), placed by its own key."""
+    return Planned(_order(item), lambda: item)
 
 
 def read_text(path: Path, data: bytes, entry: dict[str, Any]) -> FixtureItem:
@@ -143,18 +226,6 @@ def read_html(path: Path, data: bytes, entry: dict[str, Any]) -> FixtureItem:
         origin=str(path),
     )
     return FixtureItem(article=article)
-
-
-def read_jsonl(path: Path, data: bytes) -> Iterator[FixtureItem]:
-    text, warning = decode_text(path, data)
-    if text is None:
-        assert warning is not None
-        yield FixtureItem(problem=warning)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        yield read_json_line(path, number, line)
 
 
 def read_json_line(path: Path, number: int, line: str) -> FixtureItem:
@@ -293,10 +364,6 @@ def _looks_binary(data: bytes) -> bool:
 
 def _order(item: FixtureItem) -> tuple[int, datetime, str]:
     if item.article is None:
-        return (0, datetime.min.replace(tzinfo=UTC), item.problem.path if item.problem else "")
+        return (0, EARLIEST, item.problem.path if item.problem else "")
     published = item.article.published
-    return (
-        1 if published is not None else 2,
-        published or datetime.min.replace(tzinfo=UTC),
-        item.article.origin or item.article.url,
-    )
+    return (1 if published else 2, published or EARLIEST, item.article.origin or item.article.url)

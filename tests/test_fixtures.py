@@ -150,3 +150,31 @@ def test_missing_path_and_broken_index(tmp_path: Path) -> None:
     assert problems[0].startswith(f"{tmp_path}/index.yaml:4:1: index ignored:")
     assert problems[1] == f"{tmp_path / 'nope'}: no such file or folder"
     assert [item.article.title for item in items if item.article] == ["Un titre"]
+
+
+def test_planning_orders_by_date_without_holding_the_texts(tmp_path: Path) -> None:
+    from monitor.fixtures import plan_fixtures
+
+    (tmp_path / "index.yaml").write_text(
+        "documents:\n  - {file: late.txt, date: 2025-03-01}\n  - {file: early.txt, date: 2024-11-02}\n"
+    )
+    (tmp_path / "late.txt").write_text("Un titre\n" + ARTICLE, encoding="utf-8")
+    (tmp_path / "early.txt").write_text("Un autre titre\n" + ARTICLE, encoding="utf-8")
+    lines = [
+        json.dumps(
+            {"url": f"https://ex.fr/{day}", "published": f"2025-01-{day:02d}", "text": ARTICLE}
+        )
+        for day in (20, 5)
+    ]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    planned = plan_fixtures([tmp_path])
+    # Changed after planning: the text is read at its turn, not kept from the plan.
+    (tmp_path / "late.txt").write_text("Titre corrigé\n" + ARTICLE, encoding="utf-8")
+    articles = [entry.read().article for entry in planned]
+    assert [a.url if a else None for a in articles] == [
+        f"fixture:{tmp_path.name}/early.txt",
+        "https://ex.fr/5",
+        "https://ex.fr/20",
+        f"fixture:{tmp_path.name}/late.txt",
+    ]
+    assert articles[-1] is not None and articles[-1].title == "Titre corrigé"
