@@ -46,6 +46,9 @@ INDEX_NAMES = ("index.yaml", "index.yml")
 MAX_TITLE_LENGTH = 200
 CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 EARLIEST = datetime.min.replace(tzinfo=UTC)
+# libyaml's safe loader when PyYAML has it: an index of 10 000 files parses in a fraction
+# of the time and memory of the pure-Python one.
+INDEX_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,7 @@ def _index_for(folder: Path) -> tuple[dict[str, dict[str, Any]], Problem | None]
         if not index_path.is_file():
             continue
         try:
-            loaded = yaml.safe_load(index_path.read_text(encoding="utf-8")) or {}
+            loaded = yaml.load(index_path.read_text(encoding="utf-8"), Loader=INDEX_LOADER) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             mark = getattr(exc, "problem_mark", None)
             problem = Problem(
