@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from monitor.alerts import PARIS, summarise
@@ -511,30 +511,35 @@ def _add_evidence(session: Session, alert_id: int, article_id: int, claim_id: in
 
 def _near_original(session: Session, signature: bytes) -> ArticleRow | None:
     """The most similar original sharing a MinHash band, if it is a near copy."""
-    candidates = session.scalars(
-        select(ArticleRow)
+    candidates = session.execute(
+        select(ArticleRow.id, ArticleRow.minhash)
         .join(ArticleBandRow, ArticleBandRow.article_id == ArticleRow.id)
-        .where(ArticleBandRow.band_key.in_(band_keys(signature)))
+        .where(
+            ArticleBandRow.band_key.in_(band_keys(signature)),
+            ArticleRow.duplicate_of_id.is_(None),
+        )
         .distinct()
     )
-    best: tuple[float, int, ArticleRow] | None = None
-    for candidate in candidates:
-        if candidate.minhash is None or candidate.duplicate_of_id is not None:
+    best: tuple[float, int] | None = None
+    for article_id, other in candidates:
+        if other is None:
             continue
-        score = similarity(signature, candidate.minhash)
-        if score >= NEAR_DUPLICATE_JACCARD and (best is None or (score, -candidate.id) > best[:2]):
-            best = (score, -candidate.id, candidate)
-    return best[2] if best else None
+        score = similarity(signature, other)
+        if score >= NEAR_DUPLICATE_JACCARD and (best is None or (score, -article_id) > best):
+            best = (score, -article_id)
+    return session.get(ArticleRow, -best[1]) if best else None
 
 
 def _store_signature(session: Session, row: ArticleRow, signature: bytes | None) -> None:
     if row.minhash == signature:
         return
-    session.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
+    if row.minhash is not None:
+        session.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
     row.minhash = signature
     if signature is not None:
-        session.add_all(
-            ArticleBandRow(article_id=row.id, band_key=key) for key in band_keys(signature)
+        session.execute(
+            insert(ArticleBandRow),
+            [{"article_id": row.id, "band_key": key} for key in band_keys(signature)],
         )
 
 
