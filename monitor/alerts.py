@@ -8,13 +8,17 @@ previous, article_url, sentence, created``. Unknown or open bounds are null.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from monitor.models import AlertKind
 from monitor.rules.engine import Figure, Verdict, format_figure, format_number
-from monitor.storage.schema import AlertRow, ClaimRow, KnownClaimRow
+from monitor.storage.schema import AlertRow, ClaimRow, DeliveryRow, KnownClaimRow
 
 PARIS = ZoneInfo("Europe/Paris")
 KIND_LABELS = {
@@ -46,6 +50,31 @@ def summarise(label: str, new: Figure, verdict: Verdict) -> str:
         if verdict.percent is not None:
             line += f" ({sign}{format_number(abs(verdict.percent))} %)"
     return line
+
+
+def queue_deliveries(session: Session, alert: AlertRow, channels: Iterable[str]) -> None:
+    """The outbox rows of a new alert, one per channel, in the alert's transaction.
+
+    Each row gets its idempotency key now: every retry of it sends the same one.
+    """
+    for channel in channels:
+        session.add(
+            DeliveryRow(
+                alert_id=alert.id,
+                channel=channel,
+                status="pending",
+                idempotency_key=f"msg_{uuid.uuid4().hex}",
+                next_attempt_at=alert.created_at,
+                created_at=alert.created_at,
+            )
+        )
+
+
+def paris_time(moment: datetime | None, missing: str = "-") -> str:
+    """``22/11/2026 08:30`` in Europe/Paris, for terminal output."""
+    if moment is None:
+        return missing
+    return moment.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
 
 
 def claim_record(claim: ClaimRow) -> dict[str, Any]:

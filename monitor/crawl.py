@@ -83,8 +83,7 @@ def select_sources(
         chosen = [
             row
             for row in rows
-            if row.enabled
-            and (force or row.next_attempt_at is None or _aware(row.next_attempt_at) <= now)
+            if row.enabled and (force or row.next_attempt_at is None or row.next_attempt_at <= now)
         ]
     return [
         SourceState(
@@ -204,7 +203,3 @@ def error_backoff(settings: Settings, consecutive_errors: int, retry_after: floa
     if retry_after is not None:
         wait = max(wait, retry_after)
     return float(wait)
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

@@ -275,15 +275,13 @@ def sources_disable(name: str, settings: Settings) -> None:
 def _iso(value: datetime | None) -> str | None:
     if value is None:
         return None
-    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
-    return aware.astimezone(UTC).isoformat()
+    return value.astimezone(UTC).isoformat()
 
 
 def _paris(value: datetime | None) -> str:
     if value is None:
         return "-"
-    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
-    return aware.astimezone(PARIS).strftime("%Y-%m-%d %H:%M %Z")
+    return value.astimezone(PARIS).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def _duration(seconds: int) -> str:

@@ -17,7 +17,7 @@ import click
 from sqlalchemy import func, select, text
 
 from monitor import housekeeping
-from monitor.alerts import PARIS, iso, paris_date
+from monitor.alerts import iso, paris_time
 from monitor.commands import config_option, db_option, json_option, rules_option, settings_options
 from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rules
@@ -331,5 +331,4 @@ def print_status(report: dict[str, Any]) -> None:
 def _when(value: str | None) -> str:
     if value is None:
         return "never"
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return f"{paris_date(moment)} {moment.astimezone(PARIS):%H:%M}"
+    return paris_time(datetime.fromisoformat(value.replace("Z", "+00:00")))

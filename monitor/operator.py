@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from monitor.alerts import queue_deliveries
 from monitor.delivery.outbox import ACTIVE as WAITING
 from monitor.settings import Settings
 from monitor.storage import Database
@@ -105,17 +105,7 @@ def _operator_alert(
     )
     session.add(alert)
     session.flush()
-    for channel in settings.channel_names:
-        session.add(
-            DeliveryRow(
-                alert_id=alert.id,
-                channel=channel,
-                status="pending",
-                idempotency_key=f"msg_{uuid.uuid4().hex}",
-                next_attempt_at=now,
-                created_at=now,
-            )
-        )
+    queue_deliveries(session, alert, settings.channel_names)
     return alert
 
 

@@ -15,7 +15,6 @@ MinHash (``monitor.neardup``).
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,7 +23,7 @@ from typing import Literal
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from monitor.alerts import PARIS, summarise
+from monitor.alerts import PARIS, queue_deliveries, summarise
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
 from monitor.neardup import NEAR_DUPLICATE_JACCARD, band_keys, minhash, similarity
@@ -48,7 +47,6 @@ from monitor.storage.schema import (
     ArticleBandRow,
     ArticleRow,
     ClaimRow,
-    DeliveryRow,
     EvidenceRow,
     KnownClaimRow,
     RunRow,
@@ -240,7 +238,7 @@ class Pipeline:
                 qualifier=claim.qualifier,
                 value=claim.value,
                 source=claim_row.source,
-                stated_on=_stated_on(row),
+                stated_on=_paris_date(row.published),
                 denial=claim.denial,
                 reference_id=f"claim:{claim_row.id}",
                 tolerance=topic.alerting.tolerance,
@@ -453,18 +451,7 @@ class Pipeline:
         session.flush()
         routes = topic.alerting.channels
         channels = self.channels if routes is None else routes.get(verdict.kind, [])
-        for channel in channels:
-            if channel in self.channels:
-                session.add(
-                    DeliveryRow(
-                        alert_id=alert.id,
-                        channel=channel,
-                        status="pending",
-                        idempotency_key=f"msg_{uuid.uuid4().hex}",
-                        next_attempt_at=alert.created_at,
-                        created_at=alert.created_at,
-                    )
-                )
+        queue_deliveries(session, alert, [name for name in channels if name in self.channels])
         result.alert_ids.append(alert.id)
 
     def _corroborate(
@@ -541,10 +528,6 @@ def _store_signature(session: Session, row: ArticleRow, signature: bytes | None)
             insert(ArticleBandRow),
             [{"article_id": row.id, "band_key": key} for key in band_keys(signature)],
         )
-
-
-def _stated_on(article: ArticleRow) -> date | None:
-    return _paris_date(article.published)
 
 
 def _paris_date(moment: datetime | None) -> date | None:

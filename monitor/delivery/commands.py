@@ -10,20 +10,15 @@ from typing import Any
 import click
 from sqlalchemy import select
 
-from monitor.alerts import PARIS, iso
+from monitor.alerts import iso, paris_time
 from monitor.commands import print_rows, settings_options
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry
-from monitor.delivery.schedule import as_utc
 from monitor.errors import DeliveryError
 from monitor.settings import Settings
 from monitor.storage import open_database
 from monitor.storage.schema import DeliveryRow
-
-
-def _paris(moment: datetime | None) -> str:
-    return as_utc(moment).astimezone(PARIS).strftime("%d/%m/%Y %H:%M") if moment else "-"
 
 
 @click.command("deliver")
@@ -55,7 +50,7 @@ def deliver_command(settings: Settings) -> None:
             f"attempt {result.attempt}: {result.answer}"
         )
         if result.next_attempt_at is not None:
-            line += f"; next attempt at {_paris(result.next_attempt_at)} (Europe/Paris)"
+            line += f"; next attempt at {paris_time(result.next_attempt_at)} (Europe/Paris)"
         click.echo(line)
     click.echo(
         f"{report.count('sent')} sent, {report.count('retry')} to retry, "
@@ -121,12 +116,14 @@ def delivery_record(row: DeliveryRow) -> dict[str, Any]:
 def delivery_line(row: DeliveryRow) -> str:
     head = f"#{row.id} alert #{row.alert_id} -> {row.channel}: {row.status}"
     if row.status == "sent":
-        return f"{head} at {_paris(row.sent_at)} after {row.attempts} attempt(s): {row.response}"
+        return (
+            f"{head} at {paris_time(row.sent_at)} after {row.attempts} attempt(s): {row.response}"
+        )
     if row.status in ("pending", "sending"):
         if row.attempts == 0:
-            return f"{head}, due at {_paris(row.next_attempt_at)}"
+            return f"{head}, due at {paris_time(row.next_attempt_at)}"
         return (
-            f"{head}, attempt {row.attempts + 1} at {_paris(row.next_attempt_at)}; "
+            f"{head}, attempt {row.attempts + 1} at {paris_time(row.next_attempt_at)}; "
             f"last answer: {row.error}"
         )
     return f"{head} after {row.attempts} attempt(s): {row.error}"

@@ -146,7 +146,6 @@ def test_overlapping_run_once_does_nothing_twice(deployment: Deployment) -> None
 def test_systemd_notify_ready_status_watchdog_and_json_logs(
     deployment: Deployment, tmp_path_factory
 ) -> None:
-    import os
     import socket
     import subprocess
     import sys
@@ -210,4 +209,3 @@ def test_systemd_notify_ready_status_watchdog_and_json_logs(
     ]
     assert {"time", "level", "logger", "message"} <= set(logged[0])
     assert any(entry["message"] == "daemon stopped" for entry in logged)
-    assert os.path.exists(address)
