@@ -22,6 +22,7 @@ the including figure with ``parent_span``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -178,18 +179,28 @@ def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
                 denial=find_denial(sentence_text, plain),
             )
         )
-    nouns = NounMatcher.build(lexicon.nouns)
+    nouns = _noun_matcher(lexicon.nouns)
     to_parse = [work for work in works if work.quantities and _needs_parse(work, nouns)]
     parsed = parse_sentences(
         [rewrite_for_parser(w.text, w.quantities, window=_PARSE_WINDOW) for w in to_parse]
     )
     for work, result in zip(to_parse, parsed, strict=True):
         work.parsed = result
-    context = _Context(SourceMatcher.build(lexicon.sources))
+    context = _Context(_source_matcher(frozenset(lexicon.sources.items())))
     claims: list[Claim] = []
     for work in works:
         _read_sentence(work, context, nouns, lexicon, day, claims)
     return claims
+
+
+@functools.lru_cache(maxsize=8)
+def _noun_matcher(nouns: frozenset[str]) -> NounMatcher:
+    return NounMatcher.build(nouns)
+
+
+@functools.lru_cache(maxsize=8)
+def _source_matcher(sources: frozenset[tuple[str, str]]) -> SourceMatcher:
+    return SourceMatcher.build(dict(sources))
 
 
 def _read_sentence(
