@@ -18,9 +18,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Literal, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from monitor.alerts import PARIS, queue_deliveries, summarise
@@ -173,27 +173,20 @@ class Pipeline:
         text = normalise_text(article.text)
         digest = content_hash(text)
         now = utcnow()
-        row = session.scalar(select(ArticleRow).where(ArticleRow.url == article.url))
+        stored = session.execute(_ARTICLE_BY_URL, {"url": article.url}).first()
         status: Status
-        if row is not None and row.content_hash == digest:
-            return IngestResult(row.id, "unchanged")
+        if stored is not None and stored.content_hash == digest:
+            return IngestResult(stored.id, "unchanged")
         signature = minhash(text)
-        if row is None:
-            original = session.scalar(
-                select(ArticleRow)
-                .where(ArticleRow.content_hash == digest, ArticleRow.duplicate_of_id.is_(None))
-                .limit(1)
-            )
+        if stored is None:
+            original = session.scalar(_ORIGINAL_BY_HASH, {"digest": digest})
             if original is None and signature is not None:
                 original = _near_original(session, signature)
-            row = ArticleRow(
-                url=article.url,
-                first_seen=now,
-                duplicate_of_id=original.id if original else None,
-            )
+            row = ArticleRow(url=article.url, first_seen=now, duplicate_of_id=original)
             session.add(row)
             status = "copy" if original else "new"
         else:
+            row = session.get_one(ArticleRow, stored.id)
             status = "updated"
         row.title = article.title
         row.text = text
@@ -204,9 +197,12 @@ class Pipeline:
         row.content_hash = digest
         row.origin = article.origin
         row.updated_at = now
+        old_signature = row.minhash
+        if row.duplicate_of_id is None:
+            row.minhash = signature  # in the same INSERT or UPDATE as the text
         session.flush()
         if row.duplicate_of_id is None:
-            _store_signature(session, row, signature)
+            _store_bands(session, row.id, old_signature, signature)
         else:
             evidence = self._attach_copy(session, row)
             return IngestResult(row.id, "copy", evidence=evidence)
@@ -347,22 +343,30 @@ class Pipeline:
         """Known claims and every earlier claim on the same quantity, by reference id."""
         references: dict[str, Figure] = {}
         tolerance = topic.alerting.tolerance
-        known_rows = session.scalars(
-            select(KnownClaimRow).where(
+        known_rows = session.execute(
+            select(
+                KnownClaimRow.id,
+                KnownClaimRow.low,
+                KnownClaimRow.high,
+                KnownClaimRow.qualifier,
+                KnownClaimRow.value,
+                KnownClaimRow.source,
+                KnownClaimRow.stated_on,
+            ).where(
                 KnownClaimRow.topic == topic.id,
                 KnownClaimRow.quantity == quantity,
                 KnownClaimRow.active.is_(True),
             )
         )
-        for known in known_rows:
-            references[f"known:{known.id}"] = Figure(
-                low=known.low,
-                high=known.high,
-                qualifier=Qualifier(known.qualifier),
-                value=known.value,
-                source=known.source,
-                stated_on=known.stated_on,
-                reference_id=f"known:{known.id}",
+        for known_id, low, high, qualifier, value, source, stated_on in known_rows:
+            references[f"known:{known_id}"] = Figure(
+                low=low,
+                high=high,
+                qualifier=Qualifier(qualifier),
+                value=value,
+                source=source,
+                stated_on=stated_on,
+                reference_id=f"known:{known_id}",
                 tolerance=tolerance,
             )
         # Only the columns the engine compares, and each distinct figure once (the first
@@ -418,7 +422,8 @@ class Pipeline:
         key = dedup_key(topic.id, quantity.id, verdict.kind, figure)
         alert = session.scalar(select(AlertRow).where(AlertRow.dedup_key == key))
         if alert is not None:
-            result.evidence += _add_evidence(session, alert.id, article.id, claim.id)
+            if alert.article_id != article.id:
+                result.evidence += _add_evidence(session, [alert.id], article.id, claim.id)
             return
         previous_kind, previous = split_reference(
             verdict.previous.reference_id if verdict.previous else None
@@ -470,43 +475,69 @@ class Pipeline:
                 AlertRow.claim_id.in_(claim_ids), AlertRow.article_id != article.id
             )
         ).all()
-        return sum(_add_evidence(session, alert_id, article.id, claim.id) for alert_id in alert_ids)
+        return _add_evidence(session, alert_ids, article.id, claim.id)
 
     def _attach_copy(self, session: Session, copy: ArticleRow) -> int:
         alert_ids = session.scalars(
             select(AlertRow.id).where(AlertRow.article_id == copy.duplicate_of_id)
         ).all()
-        return sum(_add_evidence(session, alert_id, copy.id, None) for alert_id in alert_ids)
+        return _add_evidence(session, alert_ids, copy.id, None)
 
 
-def _add_evidence(session: Session, alert_id: int, article_id: int, claim_id: int | None) -> int:
-    exists = session.scalar(
-        select(EvidenceRow.id).where(
-            EvidenceRow.alert_id == alert_id, EvidenceRow.article_id == article_id
+def _add_evidence(
+    session: Session, alert_ids: Sequence[int], article_id: int, claim_id: int | None
+) -> int:
+    """Attach ``article_id`` as evidence to alerts (raised by other articles) it does not
+    already support; return how many it was attached to."""
+    if not alert_ids:
+        return 0
+    attached = set(
+        session.scalars(
+            select(EvidenceRow.alert_id).where(
+                EvidenceRow.alert_id.in_(alert_ids), EvidenceRow.article_id == article_id
+            )
         )
     )
-    if exists is not None:
-        return 0
-    alert_article = session.scalar(select(AlertRow.article_id).where(AlertRow.id == alert_id))
-    if alert_article == article_id:
-        return 0
-    session.add(
-        EvidenceRow(alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow())
-    )
-    return 1
-
-
-def _near_original(session: Session, signature: bytes) -> ArticleRow | None:
-    """The most similar original sharing a MinHash band, if it is a near copy."""
-    candidates = session.execute(
-        select(ArticleRow.id, ArticleRow.minhash)
-        .join(ArticleBandRow, ArticleBandRow.article_id == ArticleRow.id)
-        .where(
-            ArticleBandRow.band_key.in_(band_keys(signature)),
-            ArticleRow.duplicate_of_id.is_(None),
+    added = 0
+    for alert_id in dict.fromkeys(alert_ids):
+        if alert_id in attached:
+            continue
+        session.add(
+            EvidenceRow(
+                alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow()
+            )
         )
-        .distinct()
+        attached.add(alert_id)
+        added += 1
+    return added
+
+
+# The ingest path's lookups, built once: each article runs them, and SQLAlchemy then only
+# binds the values (no statement construction or cache-key walk per article).
+_ARTICLE_BY_URL = select(ArticleRow.id, ArticleRow.content_hash).where(
+    ArticleRow.url == bindparam("url")
+)
+_ORIGINAL_BY_HASH = (
+    select(ArticleRow.id)
+    .where(ArticleRow.content_hash == bindparam("digest"), ArticleRow.duplicate_of_id.is_(None))
+    .order_by(ArticleRow.id)
+    .limit(1)
+)
+_NEAR_CANDIDATES = (
+    select(ArticleRow.id, ArticleRow.minhash)
+    .join(ArticleBandRow, ArticleBandRow.article_id == ArticleRow.id)
+    .where(
+        ArticleBandRow.band_key.in_(bindparam("keys", expanding=True)),
+        ArticleRow.duplicate_of_id.is_(None),
     )
+    .distinct()
+)
+_INSERT_BANDS = insert(cast(Table, ArticleBandRow.__table__))  # Core: no ORM bulk-insert work
+
+
+def _near_original(session: Session, signature: bytes) -> int | None:
+    """The id of the most similar original sharing a MinHash band, if it is a near copy."""
+    candidates = session.execute(_NEAR_CANDIDATES, {"keys": band_keys(signature)})
     best: tuple[float, int] | None = None
     for article_id, other in candidates:
         if other is None:
@@ -514,19 +545,21 @@ def _near_original(session: Session, signature: bytes) -> ArticleRow | None:
         score = similarity(signature, other)
         if score >= NEAR_DUPLICATE_JACCARD and (best is None or (score, -article_id) > best):
             best = (score, -article_id)
-    return session.get(ArticleRow, -best[1]) if best else None
+    return -best[1] if best else None
 
 
-def _store_signature(session: Session, row: ArticleRow, signature: bytes | None) -> None:
-    if row.minhash == signature:
+def _store_bands(
+    session: Session, article_id: int, old: bytes | None, signature: bytes | None
+) -> None:
+    """Index an original's MinHash bands (replacing those of its previous text)."""
+    if old == signature:
         return
-    if row.minhash is not None:
-        session.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == row.id))
-    row.minhash = signature
+    if old is not None:
+        session.execute(delete(ArticleBandRow).where(ArticleBandRow.article_id == article_id))
     if signature is not None:
         session.execute(
-            insert(ArticleBandRow),
-            [{"article_id": row.id, "band_key": key} for key in band_keys(signature)],
+            _INSERT_BANDS,
+            [{"article_id": article_id, "band_key": key} for key in band_keys(signature)],
         )
 
 

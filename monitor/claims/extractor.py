@@ -54,7 +54,12 @@ from monitor.claims.linking import (
 )
 from monitor.claims.modality import ModalityReading, read_modality
 from monitor.claims.numbers import normalise_typography
-from monitor.claims.parsing import ParsedSentence, parse_sentences, rewrite_for_parser
+from monitor.claims.parsing import (
+    ParsedSentence,
+    lemma_of,
+    parse_sentences,
+    rewrite_for_parser,
+)
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
@@ -348,7 +353,7 @@ def _speakers(parsed: ParsedSentence, sentence: str) -> list[Attribution]:
     """Subjects of reporting verbs in a parsed sentence."""
     found: list[Attribution] = []
     for token in parsed.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+        if token.pos_ != "VERB" or lemma_of(token) not in REPORTING_VERBS:
             continue
         for child in token.children:
             if child.dep_ != "nsubj" or any(c.dep_ == "aux:pass" for c in token.children):
@@ -644,7 +649,7 @@ def plain_slice(text: str, start: int, end: int) -> str:
 
 
 def _noun_lemma(token: Token) -> str:
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     text = token.text.lower()
     if text.endswith("s") and not lemma.endswith(text[:-1][-2:]) and len(text) > 3:
         # spaCy misreads some plurals ("obus" -> "obu"): fall back to the written form.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from monitor.claims.numbers import strip_accents
+from monitor.claims.parsing import lemma_of
 
 # Verbs that carry intention or possibility: the event is their infinitive complement.
 CHAIN_VERBS = frozenset(
@@ -356,12 +357,12 @@ def participle_verb(word: str) -> str | None:
 
 
 def is_event_word(token: Token) -> bool:
-    return token.pos_ in ("VERB", "ADJ", "AUX") or token.lemma_.lower() in DEVERBAL_NOUNS
+    return token.pos_ in ("VERB", "ADJ", "AUX") or lemma_of(token) in DEVERBAL_NOUNS
 
 
 def verb_lemma(token: Token) -> str:
     """The lemma of a predicate token, mending participles tagged as adjectives."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if token.pos_ == "ADJ":
         verb = participle_verb(token.text)
         if verb is not None and (
@@ -461,7 +462,7 @@ def find_predicate(anchor: Token) -> Token | None:
             node = head
             continue
         if dep in ("nmod", "obl:mod") and head.pos_ == "NOUN":
-            if head.lemma_.lower() in DEVERBAL_NOUNS:
+            if lemma_of(head) in DEVERBAL_NOUNS:
                 return head
             node = head
             continue
@@ -513,7 +514,7 @@ def nearest_event_after(anchor: Token) -> Token | None:
     for token in doc[anchor.i + 1 : min(len(doc), anchor.i + 12)]:
         if token.text in (";", ":") or (token.dep_ == "mark" and token.lower_ == "que"):
             break
-        if token.pos_ == "VERB" and token.lemma_.lower() not in ("être", "avoir"):
+        if token.pos_ == "VERB" and lemma_of(token) not in ("être", "avoir"):
             return descend_chain(token)
         if token.pos_ == "ADJ" and any(
             child.dep_ in ("cop", "aux:pass", "aux:tense") for child in token.children
@@ -526,7 +527,7 @@ def nearest_event_after(anchor: Token) -> Token | None:
 
 def looks_like_verb(token: Token) -> bool:
     """A finite verb the tagger missed ("12 000 nord-coréens combattent" tagged ADV)."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     return (
         token.pos_ in ("ADV", "X", "NOUN", "PROPN")
         and token.text[:1].islower()
@@ -543,7 +544,7 @@ def descend_chain(verb: Token) -> Token:
     """From an intention or modal verb down to its infinitive ("prévoit de livrer" ->
     livrer); from a linking verb to its attribute ("restent mobilisés" -> mobiliser)."""
     node = verb
-    if node.lemma_.lower() in _LINKING_VERBS:
+    if lemma_of(node) in _LINKING_VERBS:
         attributes = [
             child
             for child in node.children
@@ -552,7 +553,7 @@ def descend_chain(verb: Token) -> Token:
         if attributes:
             return attributes[0]
     for _ in range(3):
-        if node.lemma_.lower() not in CHAIN_VERBS:
+        if lemma_of(node) not in CHAIN_VERBS:
             break
         complements = [
             child
@@ -600,7 +601,7 @@ def measured_thing(
     for child in verb.children:
         if not child.dep_.startswith(("nsubj", "obj")) or child.pos_ != "NOUN":
             continue
-        lemma = child.lemma_.lower()
+        lemma = lemma_of(child)
         if lemma in _COUNT_HEADS:
             counted = [
                 grandchild
@@ -612,7 +613,7 @@ def measured_thing(
             thing = counted[0]
             event = _participle_after(thing)
             predicate = verb_lemma(event) if event is not None else None
-            noun = nouns.knows(thing.text) or thing.lemma_.lower()
+            noun = nouns.knows(thing.text) or lemma_of(thing)
             return noun, thing, predicate
         if lemma in DEVERBAL_NOUNS:
             return None, None, DEVERBAL_NOUNS[lemma]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from monitor.claims.parsing import lemma_of
 from monitor.models import Modality
 
 PLAN_VERBS = frozenset(
@@ -78,11 +79,11 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
                 conditional = True
             if "Tense=Fut" in morph:
                 planned = True
-            if word is not node and word.lemma_ == "aller" and "VerbForm=Inf" in str(node.morph):
+            if word is not node and lemma_of(word) == "aller" and "VerbForm=Inf" in str(node.morph):
                 planned = True
-        if step > 0 and node.lemma_.lower() in PLAN_VERBS:
+        if step > 0 and lemma_of(node) in PLAN_VERBS:
             planned = True
-        if step == 0 and node.lemma_.lower() in ("prévoir", "envisager", "projeter", "planifier"):
+        if step == 0 and lemma_of(node) in ("prévoir", "envisager", "projeter", "planifier"):
             planned = True
         if _is_negated(node) and not crossed_noun:
             negated = True
@@ -184,7 +185,7 @@ def _climbs(node: Token) -> bool:
                 child.dep_.startswith("aux") and "VerbForm=Inf" in str(child.morph)
                 for child in node.children
             )
-            or node.head.lemma_.lower() in PLAN_VERBS
+            or lemma_of(node.head) in PLAN_VERBS
         )
     return node.pos_ == "NOUN" and node.head.pos_ in ("VERB", "ADJ")
 

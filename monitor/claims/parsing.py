@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from monitor.claims.numbers import normalise_typography
@@ -33,9 +34,24 @@ def load_model() -> Language:
     """The French pipeline, loaded once per process.
 
     The entity recogniser is not needed; the attribute ruler only copies each POS into the
-    fine-grained tag, which nothing here reads (the lemmatizer reads the POS).
+    fine-grained tag, which nothing here reads. The lemmatizer is loaded but does not run
+    over whole sentences: :func:`lemma` asks it for the few tokens whose lemma is read.
     """
-    return spacy.load(MODEL_NAME, disable=["ner", "attribute_ruler"])
+    return spacy.load(MODEL_NAME, disable=["ner", "attribute_ruler", "lemmatizer"])
+
+
+@functools.cache
+def _lemmatizer() -> Lemmatizer:
+    component = load_model().get_pipe("lemmatizer")
+    assert isinstance(component, Lemmatizer)
+    return component
+
+
+def lemma_of(token: Token) -> str:
+    """The lowercase lemma of a parsed token, found on first use and kept on the token."""
+    if not token.lemma:
+        token.lemma_ = _lemmatizer().lemmatize(token)[0]
+    return token.lemma_.lower()
 
 
 @dataclass(frozen=True, slots=True)
