@@ -228,8 +228,7 @@ def report(result: dict[str, Any]) -> None:
     )
     verdict = "within" if result["ratio"] <= TARGET else "OVER"
     print(
-        f"  full / (fetch + trafilatura) = {result['ratio']:.2f}x"
-        f" ({verdict} the {TARGET}x target)"
+        f"  full / (fetch + trafilatura) = {result['ratio']:.2f}x ({verdict} the {TARGET}x target)"
     )
     print(f"  peak memory of the full crawl process: {result['peak_mib']:.0f} MiB")
 

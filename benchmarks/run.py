@@ -3,6 +3,7 @@
     python benchmarks/run.py [--smoke] [--json out.json] [--seed 1] [--keep DIR]
                              [--repeats N] [--stage-articles N]
                              [--replay-sizes 1000,10000] [--memory-sizes 10000,100000]
+                             [--crawl-pages 2000]
 
 Sections (the corpus comes from ``benchmarks/corpus.py``, seeded):
 
@@ -13,7 +14,8 @@ Sections (the corpus comes from ``benchmarks/corpus.py``, seeded):
    measurement so each starts clean): from HTML and from text at each replay size, then
    one streamed replay of the largest memory size recording RSS at each memory size;
 3. rule scaling (``bench_rules.py``): engine cost with 1, 10 and 100 topics;
-4. crawl throughput against the local fixture site (``bench_crawl.py``, when present);
+4. crawl throughput against the generated news site served on 127.0.0.1
+   (``bench_crawl.py``, ``--crawl-pages`` article pages, 2 000 by default);
 5. claim extraction on real pages (``bench_claims.py``, when present).
 
 Timings are medians over ``--repeats``; ratios compare figures of the same run, so they
@@ -50,6 +52,7 @@ BENCHMARKS = ROOT / "benchmarks"
 TARGETS = {
     "claims_vs_extract": 1.0,
     "full_vs_extract": 1.5,
+    "crawl_vs_fetch_extract": 1.5,
     "topics_100_vs_1": 3.0,
     "memory_growth_mb": 50.0,
     "peak_rss_mb": 450.0,
@@ -266,6 +269,7 @@ def targets_of(
     rules: list[dict[str, Any]] | None,
     low: int,
     high: int,
+    crawl: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Each target with the figure measured for it in this run (sections run only)."""
     measured: list[tuple[str, float | None, str]] = []
@@ -281,6 +285,11 @@ def targets_of(
             ("full pipeline from HTML / trafilatura, on-topic articles",
              by_stage["full"]["on_topic_ratio"], "full_vs_extract"),
         ]  # fmt: skip
+    if crawl is not None:
+        measured.append(
+            (f"full crawl / (fetch + trafilatura), {crawl['pages']} pages", crawl["ratio"],
+             "crawl_vs_fetch_extract")
+        )  # fmt: skip
     if rules is not None:
         measured.append(("100 topics / 1 topic (engine)", rules[-1]["ratio"], "topics_100_vs_1"))
     if memory is not None:
@@ -322,6 +331,7 @@ def main() -> int:
     parser.add_argument("--stage-articles", type=int, help="articles for sections 1 and 3")
     parser.add_argument("--replay-sizes", help="articles per replay run, e.g. 1000,10000")
     parser.add_argument("--memory-sizes", help="RSS checkpoints of the streamed replay")
+    parser.add_argument("--crawl-pages", type=int, help="article pages of the crawled site")
     parser.add_argument("--keep", type=Path, help="generate corpora here and keep them")
     parser.add_argument(
         "--sections", default=",".join(SECTIONS), help=f"subset of {','.join(SECTIONS)}"
@@ -335,6 +345,7 @@ def main() -> int:
     stage_articles = options.stage_articles or (30 if smoke else 200)
     replay_sizes = parse_sizes(options.replay_sizes or ("30" if smoke else "1000,10000"))
     memory_sizes = parse_sizes(options.memory_sizes or ("30,60" if smoke else "10000,100000"))
+    crawl_pages = options.crawl_pages or (60 if smoke else 2000)
 
     started = time.perf_counter()
     work = options.keep or Path(tempfile.mkdtemp(prefix="monitor-bench-"))
@@ -347,6 +358,7 @@ def main() -> int:
             "stage_articles": stage_articles,
             "replay_sizes": replay_sizes,
             "memory_sizes": memory_sizes,
+            "crawl_pages": crawl_pages,
             "python": platform.python_version(),
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
@@ -404,7 +416,9 @@ def main() -> int:
         if "crawl" in sections:
             site = None
             if (BENCHMARKS / "bench_crawl.py").exists():
-                site_corpus = write_corpus(stage_articles, options.seed, work / "site", "site")
+                site_corpus = write_corpus(
+                    crawl_pages, options.seed, work / f"site-{crawl_pages}", "site"
+                )
                 site = site_corpus / "site"
             report["crawl"] = optional_benchmark(
                 "bench_crawl.py", smoke=smoke, work=work, site=site
@@ -422,7 +436,8 @@ def main() -> int:
             for name in ("crawl", "claims")
             if name in report
         )
-        report["targets"] = targets_of(stages, replays, memory, rules, low, high)
+        crawl = report.get("crawl", {}).get("figures")
+        report["targets"] = targets_of(stages, replays, memory, rules, low, high, crawl)
         print_targets(report["targets"])
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         print(f"\nError: {exc}", file=sys.stderr)
