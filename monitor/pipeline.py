@@ -342,7 +342,27 @@ class Pipeline:
     ) -> dict[str, Figure]:
         """Known claims and every earlier claim on the same quantity, by reference id."""
         references: dict[str, Figure] = {}
-        tolerance = topic.alerting.tolerance
+
+        def add(
+            reference: str,
+            low: float | None,
+            high: float | None,
+            qualifier: str,
+            value: float | None,
+            source: str | None,
+            stated_on: date | None,
+        ) -> None:
+            references[reference] = Figure(
+                low=low,
+                high=high,
+                qualifier=Qualifier(qualifier),
+                value=value,
+                source=source,
+                stated_on=stated_on,
+                reference_id=reference,
+                tolerance=topic.alerting.tolerance,
+            )
+
         known_rows = session.execute(
             select(
                 KnownClaimRow.id,
@@ -359,16 +379,7 @@ class Pipeline:
             )
         )
         for known_id, low, high, qualifier, value, source, stated_on in known_rows:
-            references[f"known:{known_id}"] = Figure(
-                low=low,
-                high=high,
-                qualifier=Qualifier(qualifier),
-                value=value,
-                source=source,
-                stated_on=stated_on,
-                reference_id=f"known:{known_id}",
-                tolerance=tolerance,
-            )
+            add(f"known:{known_id}", low, high, qualifier, value, source, stated_on)
         # Only the columns the engine compares, and each distinct figure once (the first
         # claim that stated it, whose alert corroborations attach to): no article texts.
         claim_rows = session.execute(
@@ -393,18 +404,9 @@ class Pipeline:
             )
         )
         for claim_id, low, high, qualifier, value, source, published in claim_rows:
-            if f"claim:{claim_id}" in exclude:
-                continue
-            references[f"claim:{claim_id}"] = Figure(
-                low=low,
-                high=high,
-                qualifier=Qualifier(qualifier),
-                value=value,
-                source=source,
-                stated_on=_paris_date(published),
-                reference_id=f"claim:{claim_id}",
-                tolerance=tolerance,
-            )
+            if f"claim:{claim_id}" not in exclude:
+                stated_on = _paris_date(published)
+                add(f"claim:{claim_id}", low, high, qualifier, value, source, stated_on)
         return references
 
     def _raise(
