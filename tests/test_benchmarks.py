@@ -165,3 +165,26 @@ def test_shipped_rules_recognise_the_on_topic_articles(
 def test_numbers_in_words_read_back(number: int, words: str) -> None:
     assert french_words(number) == words
     assert parse_words(words) == number
+
+
+def test_crawl_benchmark_serves_the_site_at_its_own_address(
+    tmp_path: Path, articles: list[CorpusArticle]
+) -> None:
+    from benchmarks.bench_crawl import read_site
+    from benchmarks.corpus import DEFAULT_BASE_URL, write_site
+
+    write_site(articles, tmp_path, DEFAULT_BASE_URL)
+    served = "http://127.0.0.1:5555"
+    files = read_site(tmp_path, served)
+    links = []
+    for path in sorted(path for path in files if path.startswith("/feeds/")):
+        feed = feedparser.parse(files[path])
+        assert not feed.bozo, path
+        links += [entry.link for entry in feed.entries]
+    assert len(links) == COUNT
+    for link in links:
+        assert link.startswith(f"{served}/articles/"), link
+        page = files[link.removeprefix(served)]
+        assert DEFAULT_BASE_URL.encode() not in page
+        assert f'href="{link}"'.encode() in page  # the page's canonical link is its URL
+    assert files["/robots.txt"] == b"User-agent: *\nAllow: /\n"
