@@ -151,7 +151,10 @@ def child(mode: str, config: Path) -> None:
 
 
 def run_child(mode: str, config: Path) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    # MONITOR_* variables would override the settings file (a database URL exported by
+    # the caller would make every crawl of a repeat share one database and page ledger).
+    env = {name: value for name, value in os.environ.items() if not name.startswith("MONITOR_")}
+    env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"
     done = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(config)],
         capture_output=True, text=True, env=env, check=False,
