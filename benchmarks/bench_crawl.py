@@ -271,7 +271,7 @@ def report(result: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", type=int, default=2000, help="articles (default 2000)")
+    parser.add_argument("--pages", type=int, help="articles (default 2000, or 100 with --smoke)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--site", type=Path, help="a site folder written by corpus.py")
     parser.add_argument("--repeats", type=int, default=3, help="median of N (default 3)")
@@ -286,7 +286,7 @@ def main() -> None:
         site = args.site
         if site is None:
             site = Path(folder) / "site"
-            pages = 100 if args.smoke else args.pages
+            pages = args.pages or (100 if args.smoke else 2000)
             write_site(generate_corpus(pages, args.seed), site, DEFAULT_BASE_URL)
         result = measure(site, repeats=1 if args.smoke else args.repeats)
     report(result)
