@@ -500,18 +500,12 @@ def _add_evidence(
             )
         )
     )
-    added = 0
-    for alert_id in dict.fromkeys(alert_ids):
-        if alert_id in attached:
-            continue
-        session.add(
-            EvidenceRow(
-                alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow()
-            )
-        )
-        attached.add(alert_id)
-        added += 1
-    return added
+    new = [alert_id for alert_id in dict.fromkeys(alert_ids) if alert_id not in attached]
+    session.add_all(
+        EvidenceRow(alert_id=alert_id, article_id=article_id, claim_id=claim_id, added_at=utcnow())
+        for alert_id in new
+    )
+    return len(new)
 
 
 # The ingest path's lookups, built once: each article runs them, and SQLAlchemy then only

@@ -35,7 +35,7 @@ def load_model() -> Language:
 
     The entity recogniser is not needed; the attribute ruler only copies each POS into the
     fine-grained tag, which nothing here reads. The lemmatizer is loaded but does not run
-    over whole sentences: :func:`lemma` asks it for the few tokens whose lemma is read.
+    over whole sentences: :func:`lemma_of` asks it for the few tokens whose lemma is read.
     """
     return spacy.load(MODEL_NAME, disable=["ner", "attribute_ruler", "lemmatizer"])
 
