@@ -138,3 +138,102 @@ def print_alerts(rows: Sequence[AlertRow], as_json: bool) -> None:
 
 def alert_line(row: AlertRow) -> str:
     return f"#{row.id} {row.summary} — {row.article.url if row.article else '?'}"
+
+
+def explain_command(
+    settings: Settings,
+    *,
+    text: str | None,
+    file_path: Path | None,
+    article_id: int | None,
+    on_date: str | None,
+    topic_id: str | None,
+    as_json: bool,
+) -> None:
+    """``monitor explain``: read the text, explain every figure, print."""
+    from datetime import UTC, datetime
+
+    from monitor.claims.extractor import find_claims
+    from monitor.errors import ConfigError
+    from monitor.explain import describe, explain
+
+    given = [x for x in (text, file_path, article_id) if x is not None]
+    if len(given) != 1:
+        raise ConfigError("give exactly one of TEXT, --file PATH or --article ID")
+    published = None
+    if on_date:
+        try:
+            published = datetime.fromisoformat(on_date).replace(tzinfo=UTC)
+        except ValueError:
+            raise ConfigError(f"--date {on_date!r}: expected YYYY-MM-DD") from None
+    title: str | None = None
+    alerts: list[AlertRow] = []
+    if file_path is not None:
+        title, text = _read_for_explain(file_path)
+    elif article_id is not None:
+        from monitor.storage import open_database
+        from monitor.storage.schema import ArticleRow
+
+        database = open_database(settings.database_url)
+        with database.session() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                raise ConfigError(f"no article {article_id} in {database.display_url}")
+            title, text, published = row.title, row.text, published or row.published
+            alerts = list(session.scalars(select(AlertRow).where(AlertRow.article_id == row.id)))
+            session.expunge_all()
+    result = load_rules(settings.rules_dir, channels=settings.channel_names)
+    report_rule_problems(result)
+    if not result.rule_sets:
+        raise RuleError(result.problems or [Problem(str(settings.rules_dir), "no rule files")])
+    book = compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
+    assert text is not None
+    topics, explanations = explain(
+        book, find_claims, text, title=title, published=published, topic_id=topic_id
+    )
+    if topic_id is not None and not topics:
+        raise ConfigError(f"--topic {topic_id}: no such topic in {settings.rules_dir}")
+    if as_json:
+        for explanation in explanations:
+            click.echo(json.dumps(explanation.record(), ensure_ascii=False))
+        for alert in alerts:
+            click.echo(json.dumps({"alert": alert_record(alert)}, ensure_ascii=False, default=str))
+        return
+    if not topics:
+        click.echo("The text is about none of the topics (no rule file's `match` fits).")
+    else:
+        click.echo("Topics: " + ", ".join(topic.id for topic in topics))
+    if not explanations:
+        click.echo("No figure found.")
+    for explanation in explanations:
+        click.echo("")
+        for line in describe(explanation):
+            click.echo(line)
+    if alerts:
+        click.echo("")
+        click.echo("Alerts raised by this article:")
+        for alert in alerts:
+            click.echo("  " + alert_line(alert))
+
+
+def _read_for_explain(path: Path) -> tuple[str | None, str]:
+    from monitor.errors import FixtureError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FixtureError(str(path), f"cannot read ({exc.strerror})") from None
+    if path.suffix.lower() in (".html", ".htm"):
+        from monitor.extract import ExtractionRejected, extract_article
+
+        try:
+            page = extract_article(data)
+        except ExtractionRejected as exc:
+            raise FixtureError(str(path), str(exc)) from None
+        return page.title, page.text
+    try:
+        content = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FixtureError(str(path), f"not UTF-8 (byte {exc.start})", "save it as UTF-8") from None
+    first, _, rest = content.partition("\n")
+    return (first.strip() or None, rest) if rest.strip() else (None, content)

@@ -90,6 +90,13 @@ class Claim:
     sentence_start: int = 0  # offset of the sentence in the article text
     span: tuple[int, int] = (0, 0)  # offsets of the figure (value_text) in the article text
     parent_span: tuple[int, int] | None = None  # "dont 600 tués": span of the including figure
+    # The figure's own clause, as offsets into ``sentence``: the words between the figures
+    # around it, cut at "dont", "contre", ";" ... ("320 000 manifestants en France, dont
+    # 55 000 à Paris": "55 000 à Paris"). Rule contexts and exclusions look there first.
+    clause: tuple[int, int] | None = None
+    # The clause with what it shares with its neighbours: "12 morts et 180 blessés en
+    # Turquie" puts the 12 in Turkey too; "contre 14 la veille" takes its figure's clause.
+    scope: tuple[int, int] | None = None
     denial: bool = False  # the sentence contradicts or denies other reports in words
 
 

@@ -47,9 +47,7 @@ from monitor.claims.linking import (
     following_noun,
     measured_thing,
     noun_phrase_end,
-    participle_verb,
     predicate_noun,
-    predicate_word,
     verb_lemma,
 )
 from monitor.claims.modality import ModalityReading, read_modality
@@ -63,11 +61,30 @@ from monitor.claims.parsing import (
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
+from monitor.claims.words import participle_verb, predicate_word
 from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
 _COORDINATED_GAP = re.compile(
     r"(?:(?<![\w])(?:et|ou|mais|ainsi\s+que|sur(?:\s+(?:les|un\s+total\s+de))?)|[,;])\s*$",
+    re.IGNORECASE,
+)
+# "17 morts, contre 14 la veille": the second figure is the same count at another time.
+_COMPARED_GAP = re.compile(
+    r"(?<![\w])(?:contre|après|au\s+lieu\s+(?:de|des|d')|(?:par\s+)?rapport\s+(?:à|aux))"
+    r"(?:\s+(?:les|la|le|l'|un|une))?\s*$",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r",|(?<![\w])(?:et|ou)(?![\w])", re.IGNORECASE)
+_SCOPE_BREAK = re.compile(
+    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|soit|mais|tandis\s+qu|alors\s+qu|ainsi\s+qu)(?![\w])",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"(?<![\w])(?:en|à|au|aux|dans|sur)\s+\S", re.IGNORECASE)
+# Where a figure's own clause stops: another clause, a subset, a comparison, a parenthesis.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|contre|soit|mais|tandis\s+qu|alors\s+qu|ainsi\s+qu"
+    r"|après|au\s+lieu)(?![\w])",
     re.IGNORECASE,
 )
 _AFTER_REPORTING = re.compile(
@@ -261,7 +278,11 @@ def _read_sentence(
             built = _build_claims(work, nouns, lexicon, day)
         else:
             built = _build_light_claims(work, nouns, lexicon.predicates, day)
-        for quantity, claim, reading, inherited_from in built:
+        clauses = figure_clauses(work.plain, [(q.start, q.end) for q, *_ in built])
+        for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
+            built, clauses, strict=True
+        ):
+            claim = replace(claim, clause=clause, scope=scope)
             source = _nearest(main, quantity)
             if source is None and inherited_from is not None:
                 previous = built[inherited_from][1]
@@ -557,9 +578,14 @@ def _build_claims(
                 inherited = parent_index
                 if noun is None:
                     noun, noun_phrase = parent.noun, parent.noun_phrase
+            elif _COMPARED_GAP.search(gap) and noun is None and predicate_word is None:
+                inherited = len(built) - 1
+                noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
+                predicate = predicate or previous_claim.predicate
+                parent_span = previous_claim.parent_span
             elif coordinated and (noun is None or predicate_word is not None):
                 inherited = len(built) - 1
-                if noun is None:
+                if noun is None and _is_thing(previous_claim.noun, lexicon.predicates):
                     noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
                 parent_span = previous_claim.parent_span
                 if predicate_word is not None and not _has_own_verb(noun_token):
@@ -589,11 +615,66 @@ def _build_claims(
     return built
 
 
+def figure_clauses(
+    sentence: str, figures: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each figure's own clause and its scope in ``sentence``, as (start, end) offsets.
+
+    The clause runs from the previous figure to the next one, cut at clause breaks ("dont",
+    "contre", ";", a parenthesis...) and, between two figures, at the last comma or "et" /
+    "ou" ("12 morts et 180 blessés en Turquie, 5 morts en Syrie": "180 blessés en
+    Turquie"). The scope adds what the figure shares with its neighbours: a place written
+    after coordinated figures ("12 morts et 180 blessés en Turquie" puts both in Turkey) and
+    the figure a comparison refers to ("contre 14 la veille").
+    """
+    clauses: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(figures):
+        left = figures[index - 1][1] if index else 0
+        before = sentence[left:start]
+        breaks = [match.end() for match in _CLAUSE_BREAK.finditer(before)]
+        joints = [match.end() for match in _JOINT.finditer(before)] if index else []
+        if breaks or joints:
+            left += max(breaks + joints)
+        has_next = index + 1 < len(figures)
+        right = figures[index + 1][0] if has_next else len(sentence)
+        after = sentence[end:right]
+        stop = _CLAUSE_BREAK.search(after)
+        if stop is not None:
+            right = end + stop.start()
+        elif has_next:
+            joint = [match.start() for match in _JOINT.finditer(after)]
+            if joint:
+                right = end + joint[-1]
+        clauses.append((left, right))
+    scopes: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(clauses):
+        reach = end
+        following = index
+        while following + 1 < len(figures):
+            gap = sentence[figures[following][1] : figures[following + 1][0]]
+            own = sentence[figures[following][1] : clauses[following][1]]
+            if _SCOPE_BREAK.search(gap) or _PLACE.search(own):
+                break
+            following += 1
+            reach = clauses[following][1]
+        begin = start
+        if index and _COMPARED_GAP.search(sentence[figures[index - 1][1] : figures[index][0]]):
+            begin = clauses[index - 1][0]
+        scopes.append((begin, reach))
+    return list(zip(clauses, scopes, strict=True))
+
+
 def _parent_index(built: list[tuple[Quantity, Claim, ModalityReading, int | None]]) -> int:
     for index in range(len(built) - 1, -1, -1):
         if built[index][1].parent_span is None:
             return index
     return len(built) - 1
+
+
+def _is_thing(noun: str | None, predicates: frozenset[str]) -> bool:
+    """Whether a counted noun names a thing ("soldats"), not an event ("morts", "blessés"):
+    "300 morts et 2 700 blessés" must not make the 2 700 "morts"."""
+    return noun is not None and predicate_word(noun, predicates) is None
 
 
 def _has_own_verb(token: Token | None) -> bool:

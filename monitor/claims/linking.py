@@ -22,6 +22,12 @@ from spacy.tokens import Token
 
 from monitor.claims.numbers import strip_accents
 from monitor.claims.parsing import lemma_of
+from monitor.claims.words import (
+    DEVERBAL_NOUNS,
+    PREDICATE_NOUNS,
+    participle_verb,
+    predicate_word,
+)
 
 # Verbs that carry intention or possibility: the event is their infinitive complement.
 CHAIN_VERBS = frozenset(
@@ -64,63 +70,6 @@ CHAIN_VERBS = frozenset(
         "préparer",
     }
 )
-# Participles and casualty words used as nouns, with the verb they stand for.
-_PREDICATE_NOUNS: dict[str, str] = {
-    "mort": "mourir",
-    "morte": "mourir",
-    "tué": "tuer",
-    "blessé": "blesser",
-    "disparu": "disparaître",
-    "capturé": "capturer",
-    "prisonnier": "capturer",
-    "évacué": "évacuer",
-    "déplacé": "déplacer",
-    "arrêté": "arrêter",
-    "interpellé": "interpeller",
-    "libéré": "libérer",
-    "tombé": "tomber",
-    "décédé": "décéder",
-    "victime": "victime",
-}
-# Nouns standing for a verb: "l'envoi de 3 000 soldats".
-DEVERBAL_NOUNS: dict[str, str] = {
-    "envoi": "envoyer",
-    "déploiement": "déployer",
-    "livraison": "livrer",
-    "entraînement": "entraîner",
-    "formation": "former",
-    "transfert": "transférer",
-    "mort": "mourir",
-    "perte": "perdre",
-    "arrivée": "arriver",
-    "engagement": "engager",
-    "mobilisation": "mobiliser",
-    "fourniture": "fournir",
-    "acheminement": "acheminer",
-    "recrutement": "recruter",
-    "retrait": "retirer",
-    "évacuation": "évacuer",
-    "arrestation": "arrêter",
-    "exécution": "exécuter",
-    "capture": "capturer",
-    "production": "produire",
-    "vente": "vendre",
-    "achat": "acheter",
-    "commande": "commander",
-    "tir": "tirer",
-    "lancement": "lancer",
-    "suppression": "supprimer",
-    "création": "créer",
-    "embauche": "embaucher",
-    "licenciement": "licencier",
-    "présence": "présent",
-    "destruction": "détruire",
-    "interception": "intercepter",
-    "libération": "libérer",
-    "expulsion": "expulser",
-    "disparition": "disparaître",
-    "accueil": "accueillir",
-}
 _PRENOMINAL = frozenset(
     {
         "nouveaux",
@@ -335,27 +284,6 @@ def predicate_noun(token: Token, predicates: frozenset[str]) -> str | None:
     return None
 
 
-def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
-    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
-    word = written.lower()
-    singular = re.sub(r"(?:es|s|e)$", "", word) if len(word) > 3 else word
-    for form in (word, singular, singular + "é"):
-        if form in _PREDICATE_NOUNS:
-            return _PREDICATE_NOUNS[form]
-    verb = participle_verb(word)
-    if verb is not None and verb in predicates:
-        return verb
-    return None
-
-
-def participle_verb(word: str) -> str | None:
-    """The infinitive of a first-group past participle: "déployées" -> "déployer"."""
-    match = re.fullmatch(r"(.+)é(?:e)?(?:s)?", word.lower())
-    if match is None:
-        return None
-    return match.group(1) + "er"
-
-
 def is_event_word(token: Token) -> bool:
     return token.pos_ in ("VERB", "ADJ", "AUX") or lemma_of(token) in DEVERBAL_NOUNS
 
@@ -369,8 +297,8 @@ def verb_lemma(token: Token) -> str:
             "VerbForm=Part" in str(token.morph) or _has_aux(token) or lemma.endswith("é")
         ):
             return verb
-        if lemma in _PREDICATE_NOUNS:
-            return _PREDICATE_NOUNS[lemma]
+        if lemma in PREDICATE_NOUNS:
+            return PREDICATE_NOUNS[lemma]
         if lemma == token.lower_.rstrip("s") and lemma.endswith("i") and _has_aux(token):
             return lemma + "r"  # "ont péri" -> périr
     if token.pos_ == "NOUN" and lemma in DEVERBAL_NOUNS:

@@ -120,6 +120,7 @@ _CURRENCIES: tuple[tuple[str, str], ...] = (
     (r"yens?", "JPY"),
     (r"wons?", "KRW"),
     (r"hryvnias?|hryvnas?", "UAH"),
+    (r"dirhams?|dh\b|mad\b", "MAD"),
     (r"francs?", "FRF"),
 )
 _CURRENCY_AFTER = re.compile(

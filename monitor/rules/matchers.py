@@ -17,71 +17,26 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from monitor.models import Claim, Lexicon, Qualifier, Unit
+from monitor.rules.assign import (
+    QuantityCheck,
+    QuantityTerms,
+    best,
+    check,
+    predicate_phrases,
+    unit_of,
+    view,
+)
 from monitor.rules.loader import RuleSet
 from monitor.rules.schema import Alerting, Quantity
-
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"})
-PLURAL_FEMININE = r"(?:e|ne|le)?s?"
-TOKEN = re.compile(r"[\w-]+")  # words as terms see them: "nord-coreens" is one
-PREFIX = 4
-VERB_ENDINGS = ("ees", "ee", "es", "er", "ir", "re", "is", "e", "s", "i")
-
-
-def _fold_table() -> dict[int, str]:
-    """Accented Latin letters -> their base letters, plus apostrophes and hyphens."""
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        )
-        if base != char:
-            table[code] = base
-    table.update({code: value for code, value in APOSTROPHES.items() if isinstance(value, str)})
-    return table
-
-
-FOLD_TABLE = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Lowercase, accent-free, straight apostrophes and hyphens: the form all matching uses."""
-    return text.lower().translate(FOLD_TABLE)
-
-
-def noun_key(text: str) -> str:
-    """A noun phrase as folded singular words: "Unités d'artillerie" -> "unite d'artillerie"."""
-    words = re.split(r"\s+", fold(text).strip())
-    return " ".join(_singular(word) for word in words if word)
-
-
-def _singular(word: str) -> str:
-    parts = word.split("-")
-    return "-".join(p[:-1] if len(p) > 3 and p[-1] in "sx" and p[-2] != "s" else p for p in parts)
-
-
-def predicate_key(text: str) -> str:
-    """A verb reduced to a stem shared by its infinitive and participles: tuer/tués -> tu."""
-    word = fold(text).strip()
-    for ending in VERB_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)]
-    return word
-
-
-def term_pattern(term: str) -> str:
-    """A whole-word pattern for a term; ``re:`` terms are used as written."""
-    if term.startswith("re:"):
-        return term[3:]
-    return rf"(?<![\w-]){term_body(term)}(?![\w-])"
-
-
-def term_body(term: str) -> str:
-    """The term's words, folded, with plural and feminine endings on the last one."""
-    body = r"\s+".join(re.escape(word) for word in fold(term).split())
-    if body and body[-1].isalpha():
-        body += PLURAL_FEMININE
-    return body
+from monitor.rules.terms import (
+    PREFIX,
+    TOKEN,
+    fold,
+    noun_key,
+    predicate_key,
+    term_body,
+    term_pattern,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,26 +44,37 @@ class CompiledQuantity:
     topic: str
     spec: Quantity
     line: int
-    noun_keys: frozenset[str]
-    predicate_keys: frozenset[str]
-    context: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
+    terms: QuantityTerms
 
     @property
     def id(self) -> str:
         return self.spec.id
 
-    def accepts(self, claim: Claim, folded_sentence: str) -> bool:
-        if claim.unit is not Unit.COUNT or claim.modality not in self.spec.modalities:
-            return False
-        if self.predicate_keys and (
-            claim.predicate is None or predicate_key(claim.predicate) not in self.predicate_keys
-        ):
-            return False
-        if self.context is not None and not self.context.search(folded_sentence):
-            return False
-        phrase = fold(claim.noun_phrase or claim.noun or "")
-        return self.exclude is None or not self.exclude.search(phrase)
+    @property
+    def unit(self) -> Unit:
+        return self.terms.unit
+
+    @property
+    def currency(self) -> str | None:
+        return self.terms.currency
+
+
+def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
+    unit, currency = unit_of(spec.unit, spec.label, spec.nouns)
+    terms = QuantityTerms(
+        id=spec.id,
+        unit=unit,
+        currency=currency,
+        modalities=frozenset(spec.modalities),
+        nouns=tuple(spec.nouns),
+        noun_keys=frozenset(noun_key(noun) for noun in spec.nouns),
+        predicates=tuple(spec.predicates),
+        predicate_stems=frozenset(predicate_key(p) for p in spec.predicates if len(p.split()) == 1),
+        predicate_phrases=predicate_phrases(spec.predicates),
+        context=_alternation(spec.context),
+        exclude=_alternation(spec.exclude),
+    )
+    return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms)
 
 
 @dataclass(frozen=True)
@@ -197,28 +163,19 @@ class RuleBook:
         return [topic for topic in self.topics if topic.is_about(frozenset(present))]
 
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
-        """The first quantity of ``topic`` (in file order) that counts what ``claim`` counts."""
-        candidates = self.candidates(claim)
-        if not candidates:
-            return None
-        folded_sentence = fold(claim.sentence)
-        ranked = [q for q in topic.quantities if q in candidates]
-        # A quantity that demands context ("Koursk") is more specific: try it first.
-        ranked.sort(key=lambda q: q.context is None)
-        return next((q for q in ranked if q.accepts(claim, folded_sentence)), None)
+        """The quantity of ``topic`` that ``claim`` counts (see :mod:`monitor.rules.assign`)."""
+        return self.assign(topic, claim)[0]
 
-    def candidates(self, claim: Claim) -> set[CompiledQuantity]:
-        found: set[CompiledQuantity] = set()
-        for text in (claim.noun, claim.noun_phrase):
-            if not text:
-                continue
-            key = noun_key(text)
-            words = key.split()
-            # Every run of consecutive words of the phrase can be the counted noun.
-            for start in range(len(words)):
-                for end in range(start + 1, len(words) + 1):
-                    found.update(self.nouns.get(" ".join(words[start:end]), ()))
-        return found
+    def assign(
+        self, topic: CompiledTopic, claim: Claim
+    ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
+        """The quantity ``claim`` goes to, and every quantity's check, in file order."""
+        seen = view(claim)
+        checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
+        chosen = best(checks)
+        if chosen is None:
+            return None, checks
+        return topic.quantity(chosen.quantity), checks
 
 
 def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.1) -> RuleBook:
@@ -255,17 +212,9 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         topic_id = rules.topic.id
         quantities = []
         for index, spec in enumerate(rules.quantities):
-            compiled = CompiledQuantity(
-                topic=topic_id,
-                spec=spec,
-                line=rule_set.line_of("quantities", index),
-                noun_keys=frozenset(noun_key(noun) for noun in spec.nouns),
-                predicate_keys=frozenset(predicate_key(p) for p in spec.predicates),
-                context=_alternation(spec.context),
-                exclude=_alternation(spec.exclude),
-            )
+            compiled = compile_quantity(topic_id, spec, rule_set.line_of("quantities", index))
             quantities.append(compiled)
-            for key in compiled.noun_keys:
+            for key in compiled.terms.noun_keys:
                 nouns[key].append(compiled)
             all_nouns.update(noun.lower() for noun in spec.nouns)
             all_predicates.update(predicate.lower() for predicate in spec.predicates)

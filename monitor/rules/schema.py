@@ -86,6 +86,11 @@ class Quantity(Strict):
         default_factory=list,
         description="Phrases that disqualify a claim ('soldats ukrainiens').",
     )
+    unit: str | None = Field(
+        default=None,
+        description="count (default), percent, or a currency: EUR, USD, GBP, CHF, MAD, ... "
+        "(also euro, dollar); absent, the nouns and label decide ('dirham', '(%)').",
+    )
 
 
 class Known(Strict):

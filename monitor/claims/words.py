@@ -1,0 +1,92 @@
+"""Words that stand for an event, read without the parser.
+
+French press writes the event in place of the counted noun ("12 morts et 180 blessés",
+"une soixantaine de disparus") or as a noun made from the verb ("l'envoi de 3 000
+soldats"). These tables map such words to the verb they stand for; the claim extractor and
+the rule matchers both use them, so this module imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Participles and casualty words used as nouns, with the verb they stand for.
+PREDICATE_NOUNS: dict[str, str] = {
+    "mort": "mourir",
+    "morte": "mourir",
+    "tué": "tuer",
+    "blessé": "blesser",
+    "disparu": "disparaître",
+    "capturé": "capturer",
+    "prisonnier": "capturer",
+    "évacué": "évacuer",
+    "déplacé": "déplacer",
+    "arrêté": "arrêter",
+    "interpellé": "interpeller",
+    "libéré": "libérer",
+    "tombé": "tomber",
+    "décédé": "décéder",
+    "victime": "victime",
+    "décès": "décéder",
+    "rescapé": "rescaper",
+}
+# Nouns standing for a verb: "l'envoi de 3 000 soldats".
+DEVERBAL_NOUNS: dict[str, str] = {
+    "envoi": "envoyer",
+    "déploiement": "déployer",
+    "livraison": "livrer",
+    "entraînement": "entraîner",
+    "formation": "former",
+    "transfert": "transférer",
+    "mort": "mourir",
+    "perte": "perdre",
+    "arrivée": "arriver",
+    "engagement": "engager",
+    "mobilisation": "mobiliser",
+    "fourniture": "fournir",
+    "acheminement": "acheminer",
+    "recrutement": "recruter",
+    "retrait": "retirer",
+    "évacuation": "évacuer",
+    "arrestation": "arrêter",
+    "exécution": "exécuter",
+    "capture": "capturer",
+    "production": "produire",
+    "vente": "vendre",
+    "achat": "acheter",
+    "commande": "commander",
+    "tir": "tirer",
+    "lancement": "lancer",
+    "suppression": "supprimer",
+    "création": "créer",
+    "embauche": "embaucher",
+    "licenciement": "licencier",
+    "présence": "présent",
+    "destruction": "détruire",
+    "interception": "intercepter",
+    "libération": "libérer",
+    "expulsion": "expulser",
+    "disparition": "disparaître",
+    "accueil": "accueillir",
+}
+
+
+def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
+    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
+    word = written.lower()
+    singular = re.sub(r"(?:es|s|e)$", "", word) if len(word) > 3 else word
+    for form in (word, singular, singular + "é"):
+        if form in PREDICATE_NOUNS:
+            return PREDICATE_NOUNS[form]
+    verb = participle_verb(word)
+    if verb is not None and verb in predicates:
+        return verb
+    return None
+
+
+def participle_verb(word: str) -> str | None:
+    """The infinitive of a first-group past participle: "déployées" -> "déployer"."""
+    match = re.fullmatch(r"(.+)é(?:e)?(?:s)?", word.lower())
+    if match is None:
+        return None
+    return match.group(1) + "er"

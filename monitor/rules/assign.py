@@ -1,0 +1,333 @@
+"""Which quantity of a topic a claim counts, and why, in words a desk editor can follow.
+
+A figure goes to a quantity when every check of that quantity passes:
+
+1. **unit**: a sum of money goes only to a quantity in that currency, a percentage only to
+   a percentage, a count only to a count (the quantity's ``unit``, or what its nouns and
+   label say: "dirhams", "taux de grévistes (%)");
+2. **modality**: the claim's modality (asserted, reported, planned, negated) is one the
+   quantity counts;
+3. **what is counted**: the figure's noun is one of the quantity's nouns ("soldats
+   nord-coréens" has "soldat"); a participle or casualty word in place of the noun
+   ("12 morts", "180 blessés", "une soixantaine de disparus") stands for its verb and fits
+   a quantity that lists that word or that verb; a word that counts people without saying
+   who ("personnes") fits a quantity whose verb is there; a figure with no noun fits when
+   one of the quantity's nouns or verbs is in its own clause;
+4. **what happened**: when the quantity lists predicates, one of them is the figure's
+   verb, the verb its noun stands for, or a word of its own clause ("le bilan s'élève à 17
+   morts");
+5. **context**: one of the quantity's context terms is in the figure's own clause, or in
+   what it shares with its neighbours ("12 morts et 180 blessés à Paris"), or failing
+   that in its sentence;
+6. **exclude**: no excluded term is in the figure's noun phrase, its own clause or what it
+   shares with its neighbours.
+
+Among the quantities that fit, the one whose context is closest to the figure wins (its
+clause, then what it shares), then one without context, then one whose context is only
+elsewhere in the sentence; then the closest noun, the closest verb, and file order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from monitor.claims.words import DEVERBAL_NOUNS, PREDICATE_NOUNS, participle_verb
+from monitor.models import Claim, Modality, Unit
+from monitor.rules.terms import fold, noun_key, predicate_key
+
+# Nouns that count people without saying who they are: a quantity whose verb is there
+# takes them even when it does not list them ("600 personnes ont été tuées").
+GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
+
+CURRENCY_WORDS: dict[str, str] = {
+    "euro": "EUR",
+    "€": "EUR",
+    "eur": "EUR",
+    "dollar": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "livre sterling": "GBP",
+    "£": "GBP",
+    "franc suisse": "CHF",
+    "chf": "CHF",
+    "franc cfa": "XOF",
+    "fcfa": "XOF",
+    "rouble": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
+    "won": "KRW",
+    "hryvnia": "UAH",
+    "dirham": "MAD",
+    "dh": "MAD",
+    "mad": "MAD",
+}
+_CURRENCY_RE = re.compile(
+    r"(?<![\w])(?P<word>"
+    + "|".join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")s?(?![\w])"
+)
+_PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
+_WORD = re.compile(r"[\w'-]+")
+_SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
+
+
+def unit_of(unit: str | None, label: str, nouns: Iterable[str]) -> tuple[Unit, str | None]:
+    """The unit (and currency) a quantity counts in: its ``unit`` key, else what its nouns
+    and then its label say ("dirham", "coût des dégâts (euros)", "taux de grévistes")."""
+    if unit is not None:
+        lowered = fold(unit.strip())
+        if lowered in ("count", "nombre"):
+            return Unit.COUNT, None
+        if lowered in ("percent", "%", "pourcentage"):
+            return Unit.PERCENT, None
+        if lowered == "money":
+            return Unit.MONEY, None
+        return Unit.MONEY, CURRENCY_WORDS.get(lowered.rstrip("s"), unit.strip().upper())
+    for texts in ([fold(noun) for noun in nouns], [fold(label)]):
+        currencies = {
+            CURRENCY_WORDS[match.group("word")]
+            for text in texts
+            for match in _CURRENCY_RE.finditer(text)
+        }
+        if currencies:
+            return Unit.MONEY, currencies.pop() if len(currencies) == 1 else None
+        if any(_PERCENT_RE.search(text) for text in texts):
+            return Unit.PERCENT, None
+    return Unit.COUNT, None
+
+
+def event_verb(word: str) -> str | None:
+    """The verb a noun stands for when it names an event: "morts" -> mourir, "blessés" ->
+    blesser, "décès" -> décéder, "disparus" -> disparaître, "évacuées" -> évacuer."""
+    lowered = word.lower().strip()
+    singular = re.sub(r"(?:es|s|e)$", "", lowered) if len(lowered) > 3 else lowered
+    for form in (lowered, singular, singular + "é"):
+        if form in PREDICATE_NOUNS:
+            return PREDICATE_NOUNS[form]
+    return participle_verb(lowered)
+
+
+def _deverbal(word: str) -> str | None:
+    return DEVERBAL_NOUNS.get(word) or DEVERBAL_NOUNS.get(word.removesuffix("s"))
+
+
+def stems_match(stem: str, known: frozenset[str]) -> bool:
+    """A verb stem against a quantity's: equal, or one extends the other when both are
+    long enough to mean the same verb ("detrui" and "detruit")."""
+    if stem in known:
+        return True
+    if len(stem) < _SHORTEST_STEM:
+        return False
+    return any(
+        len(other) >= _SHORTEST_STEM and (stem.startswith(other) or other.startswith(stem))
+        for other in known
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityCheck:
+    """One quantity tried for one claim: whether it fits, and why (or why not)."""
+
+    quantity: str
+    fits: bool
+    why: str
+    rank: tuple[int, int, int] = (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class QuantityTerms:
+    """What :func:`check` needs of a quantity, compiled once per rule load."""
+
+    id: str
+    unit: Unit
+    currency: str | None
+    modalities: frozenset[Modality]
+    nouns: tuple[str, ...]  # as written in the rule file, for messages
+    noun_keys: frozenset[str]
+    predicates: tuple[str, ...]
+    predicate_stems: frozenset[str]
+    predicate_phrases: re.Pattern[str] | None  # several-word predicates: "perdre la vie"
+    context: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+
+def predicate_phrases(predicates: Sequence[str]) -> re.Pattern[str] | None:
+    """Several-word predicates as patterns with an inflected first word: "perdre la vie"
+    matches "ont perdu la vie"."""
+    patterns = []
+    for predicate in predicates:
+        words = fold(predicate).split()
+        if len(words) < 2:
+            continue
+        first = re.escape(predicate_key(words[0]))
+        rest = r"\s+".join(re.escape(word) for word in words[1:])
+        patterns.append(rf"(?<![\w]){first}\w*\s+{rest}(?![\w])")
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What the checks read of a claim, computed once for all quantities."""
+
+    noun: str | None
+    phrase: str
+    noun_keys: frozenset[str]
+    full_keys: frozenset[str]
+    event_stems: frozenset[str]  # the verb a noun like "morts" stands for, as stems
+    generic: bool
+    predicate_stem: str | None
+    clause: str  # folded
+    scope: str  # folded
+    clause_nouns: frozenset[str]
+    clause_stems: frozenset[str]
+    sentence: str  # folded
+
+
+def view(claim: Claim) -> ClaimView:
+    noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
+    phrase = claim.noun_phrase or noun or ""
+    keys: set[str] = set()
+    full: set[str] = set()
+    for text in (noun, claim.noun_phrase):
+        if not text:
+            continue
+        words = noun_key(text).split()
+        full.add(" ".join(words))
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                keys.add(" ".join(words[start:end]))
+    event: set[str] = set()
+    generic = False
+    if noun is not None:
+        head = noun.split()[0]
+        verb = event_verb(head)
+        if verb is not None:
+            event = {predicate_key(verb), predicate_key(head)}
+        generic = noun_key(head) in GENERIC_NOUNS
+    if claim.clause is not None:
+        clause = claim.sentence[claim.clause[0] : claim.clause[1]]
+    else:
+        clause = claim.sentence
+    folded = fold(clause)
+    scope = fold(claim.sentence[claim.scope[0] : claim.scope[1]]) if claim.scope else folded
+    words = _WORD.findall(folded)
+    stems: set[str] = set()
+    for word in words:
+        stems.add(predicate_key(word))
+        for verb in (event_verb(word), _deverbal(word)):
+            if verb is not None:
+                stems.add(predicate_key(verb))
+    return ClaimView(
+        noun=noun,
+        phrase=phrase,
+        noun_keys=frozenset(keys),
+        full_keys=frozenset(full),
+        event_stems=frozenset(event),
+        generic=generic,
+        predicate_stem=predicate_key(claim.predicate) if claim.predicate else None,
+        clause=folded,
+        scope=scope,
+        clause_nouns=frozenset(noun_key(word) for word in words),
+        clause_stems=frozenset(stems),
+        sentence=fold(claim.sentence),
+    )
+
+
+def _listed(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:6])
+    return shown + (", ..." if len(items) > 6 else "")
+
+
+def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
+    """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not."""
+
+    def no(why: str) -> QuantityCheck:
+        return QuantityCheck(terms.id, False, why)
+
+    if claim.unit is not terms.unit:
+        return no(f"the figure is {_unit_words(claim.unit, claim.currency)}, "
+                  f"this quantity counts {_unit_words(terms.unit, terms.currency)}")  # fmt: skip
+    if (
+        terms.unit is Unit.MONEY
+        and terms.currency
+        and claim.currency
+        and claim.currency != terms.currency
+    ):
+        return no(f"the figure is in {claim.currency}, this quantity in {terms.currency}")
+    if claim.modality not in terms.modalities:
+        return no(f"the figure is {claim.modality}; this quantity counts "
+                  f"{', '.join(sorted(terms.modalities))} figures")  # fmt: skip
+    listed_verb = bool(terms.predicate_stems or terms.predicate_phrases)
+    event_fits = bool(seen.event_stems) and any(
+        stems_match(stem, terms.predicate_stems | terms.noun_keys) for stem in seen.event_stems
+    )
+    if seen.noun_keys & terms.noun_keys:
+        noun_level = 4 if seen.full_keys & terms.noun_keys else 3
+    elif event_fits:
+        noun_level = 2
+    elif seen.noun is not None and seen.generic and listed_verb:
+        noun_level = 1
+    elif seen.noun is not None and terms.unit is Unit.COUNT:
+        return no(f"it counts «{seen.phrase}», which is none of its nouns "
+                  f"({_listed(terms.nouns)})")  # fmt: skip
+    elif seen.clause_nouns & terms.noun_keys or any(
+        " " in key and key in seen.clause for key in terms.noun_keys
+    ):
+        noun_level = 1
+    elif terms.unit is not Unit.COUNT or listed_verb:
+        noun_level = 0
+    else:
+        return no(f"the figure names nothing it counts, and none of its nouns "
+                  f"({_listed(terms.nouns)}) is in its clause")  # fmt: skip
+    if listed_verb:
+        if (
+            seen.predicate_stem is not None
+            and stems_match(seen.predicate_stem, terms.predicate_stems)
+        ) or (seen.event_stems and event_fits):
+            verb_level = 3
+        elif any(stems_match(stem, terms.predicate_stems) for stem in seen.clause_stems) or (
+            terms.predicate_phrases is not None and terms.predicate_phrases.search(seen.clause)
+        ):
+            verb_level = 2
+        else:
+            return no(f"nothing in the figure's clause says what happened "
+                      f"({_listed(terms.predicates)})")  # fmt: skip
+    else:
+        verb_level = 1
+    if terms.context is not None:
+        if terms.context.search(seen.clause):
+            context_level = 3
+        elif terms.context.search(seen.scope):
+            context_level = 2
+        elif terms.context.search(seen.sentence):
+            context_level = 0
+        else:
+            return no("none of its context terms is in the sentence")
+    else:
+        context_level = 1
+    if terms.exclude is not None:
+        found = terms.exclude.search(fold(seen.phrase)) or terms.exclude.search(seen.scope)
+        if found is not None:
+            return no(f"«{found.group(0)}» is excluded")
+    how = {4: "its noun", 3: "a word of its noun phrase", 2: "the event its noun names",
+           1: "a word of its clause", 0: "its unit"}[noun_level]  # fmt: skip
+    return QuantityCheck(
+        terms.id, True, f"fits: counted by {how}", (context_level, noun_level, verb_level)
+    )
+
+
+def best(checks: Sequence[QuantityCheck]) -> QuantityCheck | None:
+    fitting = [item for item in checks if item.fits]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda item: (item.rank, -checks.index(item)))
+
+
+def _unit_words(unit: Unit, currency: str | None) -> str:
+    if unit is Unit.MONEY:
+        return f"money ({currency})" if currency else "money"
+    if unit is Unit.PERCENT:
+        return "a percentage"
+    return "a count"
