@@ -278,6 +278,8 @@ def _read_sentence(
             built = _build_claims(work, nouns, lexicon, day)
         else:
             built = _build_light_claims(work, nouns, lexicon.predicates, day)
+        if same_paragraph and context.previous_claims:
+            built = _resolve_en(work.plain, built, claims[context.previous_claims[-1]])
         clauses = figure_clauses(work.plain, [(q.start, q.end) for q, *_ in built])
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
@@ -585,11 +587,26 @@ def _build_claims(
                 parent_span = previous_claim.parent_span
             elif coordinated and (noun is None or predicate_word is not None):
                 inherited = len(built) - 1
-                if noun is None and _is_thing(previous_claim.noun, lexicon.predicates):
+                elliptic = predicate_word is None and quantity.unit is previous_quantity.unit
+                if noun is None and (
+                    elliptic or _is_thing(previous_claim.noun, lexicon.predicates)
+                ):
                     noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
+                    if elliptic:  # "31 600 morts en Turquie et 4 500 en Syrie"
+                        predicate = predicate or previous_claim.predicate
                 parent_span = previous_claim.parent_span
                 if predicate_word is not None and not _has_own_verb(noun_token):
                     reading = previous_reading
+            elif (
+                noun is None
+                and predicate_word is None
+                and quantity.unit is previous_quantity.unit
+                and not _CLAUSE_BREAK.search(gap)
+            ):
+                # "1,12 million selon l'Intérieur, la CGT 1,5 million": the same count again.
+                inherited = len(built) - 1
+                noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
+                predicate = predicate or previous_claim.predicate
         time = _nearest_time(times, quantity, plain)
         span = (offset + quantity.start, offset + quantity.end)
         claim = Claim(
@@ -669,6 +686,38 @@ def _parent_index(built: list[tuple[Quantity, Claim, ModalityReading, int | None
         if built[index][1].parent_span is None:
             return index
     return len(built) - 1
+
+
+_EN_CLITIC = re.compile(
+    r"(?<![\w])en\s+(?:(?:a|ont|avait|avaient|aurait|auraient|aura|auront)\s+)?"
+    r"(?:(?:déjà|encore|aussi|également|désormais|pour\s+sa\s+part)\s+)*[^\W\d]+\s+"
+    r"(?:(?:au\s+moins|plus\s+de|près\s+de|environ|quelque)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _resolve_en(
+    plain: str,
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+    previous: Claim,
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """ "La CGT en a compté 3,5 millions": "en" stands for what the previous sentence
+    counted; a figure with no noun after it takes that noun."""
+    resolved = []
+    for quantity, claim, reading, inherited in built:
+        if (
+            claim.noun is None
+            and claim.unit is previous.unit
+            and _EN_CLITIC.search(plain[max(0, quantity.start - 60) : quantity.start])
+        ):
+            claim = replace(
+                claim,
+                noun=previous.noun,
+                noun_phrase=previous.noun_phrase,
+                predicate=claim.predicate or previous.predicate,
+            )
+        resolved.append((quantity, claim, reading, inherited))
+    return resolved
 
 
 def _is_thing(noun: str | None, predicates: frozenset[str]) -> bool:

@@ -183,6 +183,7 @@ class ClaimView:
     clause_nouns: frozenset[str]
     clause_stems: frozenset[str]
     sentence: str  # folded
+    sentence_stems: frozenset[str]
 
 
 def view(claim: Claim) -> ClaimView:
@@ -213,12 +214,7 @@ def view(claim: Claim) -> ClaimView:
     folded = fold(clause)
     scope = fold(claim.sentence[claim.scope[0] : claim.scope[1]]) if claim.scope else folded
     words = _WORD.findall(folded)
-    stems: set[str] = set()
-    for word in words:
-        stems.add(predicate_key(word))
-        for verb in (event_verb(word), _deverbal(word)):
-            if verb is not None:
-                stems.add(predicate_key(verb))
+    sentence = fold(claim.sentence)
     return ClaimView(
         noun=noun,
         phrase=phrase,
@@ -230,9 +226,21 @@ def view(claim: Claim) -> ClaimView:
         clause=folded,
         scope=scope,
         clause_nouns=frozenset(noun_key(word) for word in words),
-        clause_stems=frozenset(stems),
-        sentence=fold(claim.sentence),
+        clause_stems=_stems(words),
+        sentence=sentence,
+        sentence_stems=_stems(_WORD.findall(sentence)),
     )
+
+
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    """Verb stems of words: their own, and the verb a participle or event noun stands for."""
+    stems: set[str] = set()
+    for word in words:
+        stems.add(predicate_key(word))
+        for verb in (event_verb(word), _deverbal(word)):
+            if verb is not None:
+                stems.add(predicate_key(verb))
+    return frozenset(stems)
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -291,6 +299,14 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             terms.predicate_phrases is not None and terms.predicate_phrases.search(seen.clause)
         ):
             verb_level = 2
+        elif (noun_level >= 2 or terms.unit is not Unit.COUNT) and (
+            any(stems_match(stem, terms.predicate_stems) for stem in seen.sentence_stems)
+            or (
+                terms.predicate_phrases is not None
+                and terms.predicate_phrases.search(seen.sentence)
+            )
+        ):
+            verb_level = 1  # "39 % chez les cheminots" in a sentence about the strike
         else:
             return no(f"nothing in the figure's clause says what happened "
                       f"({_listed(terms.predicates)})")  # fmt: skip

@@ -112,8 +112,11 @@ class CompiledTopic:
     def rule_file(self) -> str:
         return self.rule_set.display_path
 
-    def is_about(self, present: frozenset[int]) -> bool:
-        if present & self.none_terms:
+    def is_about(self, present: frozenset[int], lead: frozenset[int] | None = None) -> bool:
+        """Whether the article is about the topic. ``none`` terms count in ``lead`` (the
+        title and first lines) when it is given: a report on the topic that recalls another
+        event further down ("le séisme d'Agadir en 1960 avait fait...") stays on topic."""
+        if (present if lead is None else lead) & self.none_terms:
             return False
         if self.any_terms and not present & self.any_terms:
             return False
@@ -121,6 +124,9 @@ class CompiledTopic:
 
     def quantity(self, quantity_id: str) -> CompiledQuantity | None:
         return next((q for q in self.quantities if q.id == quantity_id), None)
+
+
+LEAD = 400  # characters of title and first lines where ``none`` terms rule an article out
 
 
 @dataclass
@@ -138,6 +144,16 @@ class RuleBook:
 
     def topics_for(self, text: str) -> list[CompiledTopic]:
         """The topics an article is about.
+
+        ``none`` terms rule an article out when they are in its title or its first lines
+        (the first ``LEAD`` characters): that is what the article is about.
+        """
+        present = self.terms_in(text)
+        lead = self.terms_in(text[:LEAD]) if len(text) > LEAD else present
+        return [topic for topic in self.topics if topic.is_about(present, lead)]
+
+    def terms_in(self, text: str) -> frozenset[int]:
+        """The ids of the terms written in ``text``.
 
         Only terms whose first word starts like a word of the text are tried, so the cost
         follows the text, not the number of topics.
@@ -160,7 +176,7 @@ class RuleBook:
                 if found:
                     present.add(term)
         present.update(i for i in self.regex_terms if self.terms[i].search(folded))
-        return [topic for topic in self.topics if topic.is_about(frozenset(present))]
+        return frozenset(present)
 
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
         """The quantity of ``topic`` that ``claim`` counts (see :mod:`monitor.rules.assign`)."""

@@ -166,7 +166,7 @@ def meta(data):
       "Rain forecasts are annotated with hypothetical: true; measured accumulations are claims, each window its own event.",
       "'une soixantaine', 'une trentaine', 'une cinquantaine', 'une vingtaine', 'près de', 'environ' -> approx with the nominal figure; 'pas moins de' -> at_least; 'plus de' -> more_than."],
      "fixture_claims_known_at_start": [],
-     "alert_rules": "README.md 'Rules for expected alerts' and build_alerts.py (tolerance 10 %, rules a/b/c, per-event keys, no fixtures; one hand review)",
+     "alert_rules": "README.md 'Rules for expected alerts' and build_alerts.py (tolerance 10 %, rules a/b/c, per-event keys, no fixtures; four hand reviews of rule-b/c contradictions)",
      "counts": {"items": len(data) - 1, "negatives": sum(e["is_negative"] for e in data[1:]), "claims": len(claims),
                 "expected_alerts": dict(collections.Counter(a["kind"] for a in exp)),
                 "optional_alerts": sum(len(e["optional_alerts"]) for e in data[1:])},
