@@ -170,7 +170,7 @@ def score_story(folder: Path, *, misses: bool = False) -> Score:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if misses and score.misses:
-        score.misses = _explain_misses(folder, book, expected, score.misses)
+        score.misses = _explain_misses(folder, book, score.misses)
     return score
 
 
@@ -238,18 +238,15 @@ def _compare(
     return score
 
 
-def _explain_misses(
-    folder: Path, book: Any, expected: list[dict[str, Any]], misses: list[str]
-) -> list[str]:
+def _explain_misses(folder: Path, book: Any, misses: list[str]) -> list[str]:
     """Each missed figure with what ``monitor explain`` says of it."""
     from monitor.claims.extractor import find_claims
     from monitor.explain import explain
 
-    by_file = {entry["file"]: entry for entry in expected}
     out = []
     cache: dict[str, Any] = {}
     for miss in misses:
-        file, quantity, values_text, span = miss.split("\t")
+        file, _quantity, values_text, _span = miss.split("\t")
         values = json.loads(values_text)
         if file not in cache:
             title, _, body = (folder / "items" / file).read_text(encoding="utf-8").partition("\n")
@@ -269,7 +266,6 @@ def _explain_misses(
         reading = found[0].readings[0]
         reasons = "; ".join(f"{c.quantity}: {c.why}" for c in reading.checks[:4])
         out.append(f"{miss}\tnoun={found[0].claim.noun} verb={found[0].claim.predicate}\t{reasons}")
-    del by_file
     return out
 
 
