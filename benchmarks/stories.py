@@ -74,6 +74,7 @@ class Score:
     negative_alerts: int = 0
     misses: list[str] = field(default_factory=list)
     false_alerts: list[str] = field(default_factory=list)
+    false_claims: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("gold_claims", "found_claims", "claims", "right_claims",
@@ -206,9 +207,11 @@ def _compare(
             score.found_claims += 1
             score.qualifier_agree += found[hit].qualifier == gold.get("qualifier")
         score.claims += len(found)
-        score.right_claims += sum(
-            1 for row in found if any(close(a, b) for a in _bounds(row) for b in gold_values)
-        )
+        for row in found:
+            if any(close(a, b) for a in _bounds(row) for b in gold_values):
+                score.right_claims += 1
+            else:
+                score.false_claims.append(f"{file}\t{row.quantity}\t«{row.value_text}» {row.noun}")
         raised = alerts.get(file, [])
         for gold in entry["expected_alerts"]:
             kind = gold["kind"]
@@ -297,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses:
             for miss in score.misses:
                 print("  miss\t" + miss)
+            for false in score.false_claims:
+                print("  false claim\t" + false)
             for false in score.false_alerts:
                 print("  false alert\t" + false)
     print(total.line())

@@ -22,7 +22,7 @@ Recognised forms:
 Not counts, and dropped here: years (``en 2025``, ``fin 2024``), dates (``le 24 octobre``,
 ``1er novembre``), ordinals (``38e``, ``deuxième``), calibres and measures (``170 mm``,
 ``300 km``, ``10 tonnes``), durations and ages (``25 ans``, ``trois jours``), times
-(``14h30``), model names (``KN-23``, ``M-1989``, ``G7``, ``Su-25``), numbered things
+(``14h30``), model names (``KN-23``, ``M-1989``, ``G7``, ``Su-25``, ``Leopard 2``), numbered things
 (``article 4``, ``page 12``), fractions (``deux tiers``), multipliers (``trois fois``),
 phone numbers and codes. Percentages and money are kept with their :class:`Unit`.
 """
@@ -176,6 +176,9 @@ _ADJECTIVE_NEUF_AFTER = re.compile(r"\s*(?:[.,;:!?)»\"]|$|et\s)", re.IGNORECASE
 _RANGE_TAIL = re.compile(
     rf"\s*(?:à|-|–|et|ou)\s*(?:\d[\d .,]*\d|\d|(?:(?:{_WORD})[\s-]*)+)", re.IGNORECASE
 )
+# A capitalised word inside a sentence right before a small plain number names a model
+# or a series ("Leopard 2", "France 2", "Ligue 1"), not a count.
+_NAME_BEFORE = re.compile(r"[\w,;:'’«»]\s+[A-ZÀ-Þ][\w-]*[a-zà-ÿ][\w-]* $")
 _LABEL_BEFORE = re.compile(r"[«“\"]\s*$")
 _LABEL_AFTER = re.compile(r"\s*[»”\"]")
 _LINK_AFTER = re.compile(r"\s+(?:de|d')\s*(?=[^\W\d])", re.IGNORECASE)
@@ -369,6 +372,13 @@ def _classify(text: str, figure: Figure) -> Figure | None:
     after_start = figure.end
     if _NUMBERED_BEFORE.search(before) and not figure.vague and not figure.round:
         return None
+    if (
+        figure.plain
+        and figure.value is not None
+        and figure.value < 100
+        and _NAME_BEFORE.search(before)
+    ):
+        return None  # a model or a name: "chars Leopard 2", "Airbus A320", "Ligue 1"
     if figure.value is not None and not figure.vague:
         value = figure.value
         if (
