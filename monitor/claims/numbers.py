@@ -110,6 +110,7 @@ _FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}")
 _FIGURE_ANY_CASE_RE = re.compile(_FIGURE_RE.pattern, re.IGNORECASE)
 
 _CURRENCIES: tuple[tuple[str, str], ...] = (
+    (r"centimes?(?:\s+d'euros?)?", "EUR"),
     (r"euros?|€|eur\b|m€|md€|mds€|k€", "EUR"),
     (r"dollars?|\$|usd\b|us\$", "USD"),
     (r"livres?\s+sterling|£", "GBP"),
@@ -128,6 +129,12 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>us\$|\$|€|£)\s*$", re.IGNORECASE)
+_MONEY_OR_PERCENT_AFTER = re.compile(
+    r"\s*(?:de\s+|d')?(?:"
+    + "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
+    + r"|%|pour\s*cent)(?!\w)",
+    re.IGNORECASE,
+)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|pour\s*cent\b|pour-cent\b|p\.\s?100\b)", re.IGNORECASE)
 
 # Measures, durations, ages and other units that make a number not a count.
@@ -388,8 +395,13 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             and (_DATE_AFTER.match(text, after_start) or _WEEKDAY_BEFORE.search(before))
         ):
             return None
-        if figure.plain and 1000 <= value <= 2100 and _looks_like_year(text, figure):
-            return None
+        if (
+            figure.plain
+            and 1000 <= value <= 2100
+            and not _MONEY_OR_PERCENT_AFTER.match(text, after_start)
+            and _looks_like_year(text, figure)
+        ):
+            return None  # "en 2025", but not "une prime de 1500 €"
         small_word = figure.words and value < 10 and not figure.round
         if small_word and (
             _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start)
@@ -407,6 +419,13 @@ def _classify(text: str, figure: Figure) -> Figure | None:
         )
     currency_after = _CURRENCY_AFTER.match(text, after_start)
     if currency_after:
+        written = text[figure.start : figure.end]
+        if figure.value is not None and re.fullmatch(r"\d{1,3},\d{3}", written):
+            # "2,096 €": a French decimal comma before a currency, not "2 096".
+            figure = replace(figure, value=float(written.replace(",", ".")))
+            figure = replace(figure, low=figure.value, high=figure.value)
+        if currency_after.group("cur").lower().startswith("centime"):
+            figure = _scaled(figure, 0.01)  # "18 centimes" is 0,18 euro
         return replace(
             figure,
             end=currency_after.end(),
@@ -444,6 +463,15 @@ def _looks_like_year(text: str, figure: Figure) -> bool:
         return True
     word = following.group("word").lower()
     return not (len(word) > 3 and word[-1] in "sx" and not re.fullmatch(_MONTHS, word))
+
+
+def _scaled(figure: Figure, factor: float) -> Figure:
+    def times(value: float | None) -> float | None:
+        return None if value is None else round(value * factor, 10)
+
+    return replace(
+        figure, value=times(figure.value), low=times(figure.low), high=times(figure.high)
+    )
 
 
 def _currency_code(symbol: str) -> str:

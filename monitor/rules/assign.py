@@ -43,6 +43,7 @@ GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
 
 CURRENCY_WORDS: dict[str, str] = {
     "euro": "EUR",
+    "centime": "EUR",
     "€": "EUR",
     "eur": "EUR",
     "dollar": "USD",
