@@ -77,14 +77,15 @@ _COMPARED_GAP = re.compile(
 )
 _JOINT = re.compile(r",|(?<![\w])(?:et|ou)(?![\w])", re.IGNORECASE)
 _SCOPE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|soit|mais|tandis\s+qu|alors\s+qu|ainsi\s+qu)(?![\w])",
+    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|soit|mais)(?![\w])"
+    r"|(?<![\w])(?:tandis|alors|ainsi)\s+qu(?:e(?![\w])|')",
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"(?<![\w])(?:en|à|au|aux|dans|sur)\s+\S", re.IGNORECASE)
 # Where a figure's own clause stops: another clause, a subset, a comparison, a parenthesis.
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|contre|soit|mais|tandis\s+qu|alors\s+qu|ainsi\s+qu"
-    r"|après|au\s+lieu)(?![\w])",
+    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|contre|soit|mais|après|au\s+lieu)(?![\w])"
+    r"|(?<![\w])(?:tandis|alors|ainsi)\s+qu(?:e(?![\w])|')",
     re.IGNORECASE,
 )
 _AFTER_REPORTING = re.compile(

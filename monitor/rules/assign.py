@@ -187,8 +187,25 @@ class ClaimView:
     sentence_stems: frozenset[str]
 
 
+_WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du|d')\s*)?(?P<word>[^\W\d_][\w-]*)")
+
+
+def written_after(claim: Claim) -> str | None:
+    """The word written right after the figure ("12 morts", "26,65 % de grévistes")."""
+    end = claim.span[1] - claim.sentence_start if claim.sentence_start >= 0 else claim.span[1]
+    if not 0 <= end <= len(claim.sentence):
+        return None
+    found = _WORD_AFTER.match(claim.sentence, end)
+    return found.group("word") if found else None
+
+
 def view(claim: Claim) -> ClaimView:
     noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
+    if noun is None:
+        # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
+        after = written_after(claim)
+        if after is not None and (claim.unit is not Unit.COUNT or event_verb(after)):
+            noun = after.lower()
     phrase = claim.noun_phrase or noun or ""
     keys: set[str] = set()
     full: set[str] = set()
@@ -292,9 +309,13 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
                   f"({_listed(terms.nouns)}) is in its clause")  # fmt: skip
     if listed_verb:
         if (
-            seen.predicate_stem is not None
-            and stems_match(seen.predicate_stem, terms.predicate_stems)
-        ) or (seen.event_stems and event_fits):
+            (
+                seen.predicate_stem is not None
+                and stems_match(seen.predicate_stem, terms.predicate_stems)
+            )
+            or (seen.event_stems and event_fits)
+            or (noun_level >= 3 and _named_by_noun(seen.noun_keys, terms.predicate_stems))
+        ):
             verb_level = 3
         elif any(stems_match(stem, terms.predicate_stems) for stem in seen.clause_stems) or (
             terms.predicate_phrases is not None and terms.predicate_phrases.search(seen.clause)
@@ -329,10 +350,15 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
         if found is not None:
             return no(f"«{found.group(0)}» is excluded")
     how = {4: "its noun", 3: "a word of its noun phrase", 2: "the event its noun names",
-           1: "a word of its clause", 0: "its unit"}[noun_level]  # fmt: skip
+           1: "a word of its clause", 0: "what its clause says happened"}[noun_level]  # fmt: skip
     return QuantityCheck(
         terms.id, True, f"fits: counted by {how}", (context_level, noun_level, verb_level)
     )
+
+
+def _named_by_noun(noun_keys: frozenset[str], stems: frozenset[str]) -> bool:
+    """A noun made on the verb says what happened: "grévistes" for `grève`."""
+    return any(len(stem) >= 4 and key.startswith(stem) for key in noun_keys for stem in stems)
 
 
 def best(checks: Sequence[QuantityCheck]) -> QuantityCheck | None:

@@ -1,0 +1,201 @@
+"""Which quantity a figure goes to, family by family, on sentences of several stories.
+
+The rule files in ``rules_families/`` are written as a desk editor writes them from
+docs/rules.md: a disaster toll and its aid, strike turnout, weapons for Ukraine.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.claims.extractor import find_claims
+from monitor.cli import main
+from monitor.rules.loader import load_rules
+from monitor.rules.matchers import RuleBook, compile_rules
+
+RULES = Path(__file__).parent / "rules_families"
+
+
+@pytest.fixture(scope="module")
+def book(model: None) -> RuleBook:
+    return compile_rules(load_rules(RULES).rule_sets)
+
+
+def assigned(book: RuleBook, topic_id: str, text: str) -> list[tuple[str, float | None, str | None]]:
+    """(figure as written, low, quantity) for every figure of ``text``."""
+    topic = next(t for t in book.topics if t.id == topic_id)
+    when = datetime(2023, 9, 10, 12, tzinfo=UTC)
+    claims = find_claims(text, published=when, lexicon=book.lexicon)
+    out = []
+    for claim in claims:
+        quantity = book.quantity_for(topic, claim)
+        out.append((claim.value_text, claim.low, quantity.id if quantity else None))
+    return out
+
+
+def quantities(book: RuleBook, topic_id: str, text: str) -> dict[float | None, str | None]:
+    return {low: quantity for _, low, quantity in assigned(book, topic_id, text)}
+
+
+# 1. Elided or participle nouns ------------------------------------------------------------
+
+
+def test_casualty_words_stand_for_their_verb_in_a_toll(book: RuleBook) -> None:
+    found = quantities(
+        book, "seisme", "Le séisme a fait 2 012 morts et 2 059 blessés, dont 1 404 dans un état grave."
+    )
+    assert found == {2012: "dead", 2059: "injured", 1404: "injured_serious"}
+
+
+def test_casualty_words_stand_for_their_verb_on_a_front(book: RuleBook) -> None:
+    found = quantities(book, "chars", "Kiev affirme que 300 soldats russes ont été tués et 2 700 blessés.")
+    assert found == {300: "soldiers_killed", 2700: "soldiers_wounded"}
+
+
+def test_a_noun_the_quantity_does_not_count_keeps_the_figure_out(book: RuleBook) -> None:
+    found = quantities(book, "chars", "L'Allemagne va livrer 14 chars et former 30 pilotes ukrainiens.")
+    assert found[14] == "leopard_promised"
+    assert found[30] is None
+
+
+# 2. The figure as object or attribute of a verb ----------------------------------------------
+
+
+def test_a_toll_given_by_a_measuring_verb(book: RuleBook) -> None:
+    found = quantities(book, "seisme", "Le bilan du séisme au Maroc s'élève désormais à 2 946 morts.")
+    assert found == {2946: "dead"}
+
+
+def test_the_count_a_union_claims(book: RuleBook) -> None:
+    found = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, la CGT revendique 400 000 participants à Paris.",
+    )
+    assert found == {400000: "demonstrators_paris"}
+
+
+def test_the_same_count_repeated_without_its_noun(book: RuleBook) -> None:
+    text = (
+        "Manifestation contre la réforme des retraites : 1,12 million de manifestants en France "
+        "selon l'Intérieur, la CGT 2 millions."
+    )
+    found = quantities(book, "retraites", text)
+    assert found == {1120000: "demonstrators_france", 2000000: "demonstrators_france"}
+
+
+def test_en_stands_for_what_the_previous_sentence_counted(book: RuleBook) -> None:
+    text = (
+        "Le ministère de l'Intérieur a compté 1,28 million de manifestants contre la réforme des "
+        "retraites. La CGT en a revendiqué 3,5 millions."
+    )
+    found = quantities(book, "retraites", text)
+    assert found == {1280000: "demonstrators_france", 3500000: "demonstrators_france"}
+
+
+# 3. Context belongs to the figure, not the sentence -----------------------------------------
+
+
+def test_dont_gives_the_subset_its_own_place(book: RuleBook) -> None:
+    text = "Retraites : 320 000 manifestants en France, dont 55 000 à Paris, selon la police."
+    assert quantities(book, "retraites", text) == {
+        320000: "demonstrators_france",
+        55000: "demonstrators_paris",
+    }
+
+
+def test_a_figure_about_another_place_is_excluded(book: RuleBook) -> None:
+    text = (
+        "Le séisme au Maroc a fait 2 946 morts, alors que les inondations ont fait 4 000 morts "
+        "en Libye."
+    )
+    found = quantities(book, "seisme", text)
+    assert found == {2946: "dead", 4000: None}
+
+
+def test_a_place_after_coordinated_figures_applies_to_both(book: RuleBook) -> None:
+    text = "Le séisme au Maroc est meurtrier ; les pluies ont fait 12 morts et 180 blessés en Libye."
+    found = quantities(book, "seisme", text)
+    assert found[12] is None
+
+
+# 4 and units: money, percentages, counts -----------------------------------------------------
+
+
+def test_money_goes_to_a_quantity_in_its_currency_only(book: RuleBook) -> None:
+    text = (
+        "Le roi a présenté un programme de reconstruction de 120 milliards de dirhams ; "
+        "l'UE a débloqué une aide de 1 million d'euros pour le Maroc."
+    )
+    found = quantities(book, "seisme", text)
+    assert found == {120e9: "reconstruction_budget", 1e6: "eu_aid"}
+
+
+def test_a_percentage_never_goes_to_a_count(book: RuleBook) -> None:
+    text = "Retraites : 26,65 % de grévistes chez les enseignants, et 1,2 million de manifestants."
+    found = quantities(book, "retraites", text)
+    assert found[26.65] == "strike_rate_teachers"
+    assert found[1.2e6] == "demonstrators_france"
+
+
+def test_a_model_number_is_no_figure(book: RuleBook) -> None:
+    found = assigned(book, "chars", "Berlin va livrer 14 chars Leopard 2 à l'Ukraine.")
+    assert [(text, quantity) for text, _, quantity in found] == [("14", "leopard_promised")]
+
+
+# Topics: what an article is about ------------------------------------------------------------
+
+
+def test_none_terms_rule_out_by_the_lead_only(book: RuleBook) -> None:
+    recalled = (
+        "Séisme au Maroc : 2 946 morts\n"
+        "Le tremblement de terre d'Al Haouz a fait 2 946 morts, selon le ministère de "
+        "l'Intérieur. " + "Les secours poursuivent leurs recherches dans les villages. " * 8
+        + "En février, le séisme en Turquie avait fait bien davantage de victimes."
+    )
+    assert [topic.id for topic in book.topics_for(recalled)] == ["seisme"]
+    elsewhere = "Séisme en Turquie : le Maroc envoie des secours\nLe tremblement de terre a fait 50 000 morts."
+    assert book.topics_for(elsewhere) == []
+
+
+# monitor explain ------------------------------------------------------------------------------
+
+
+def test_explain_says_why_in_plain_words(model: None) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["explain", "--rules", str(RULES), "--topic", "seisme",
+         "Le séisme a fait 2 012 morts et 2 059 blessés au Maroc."],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "«2 012»" in result.output
+    assert "seisme: -> dead" in result.output
+    assert "injured: it counts «morts», which is none of its nouns (blessé)" in result.output
+
+
+def test_explain_json_has_one_object_per_figure(model: None) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["explain", "--rules", str(RULES), "--json",
+         "Séisme au Maroc : 2 012 morts et 2 059 blessés à Marrakech."],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["low"], r["quantity"]) for r in records] == [(2012, "dead"), (2059, "injured")]
+    for key in ("text", "low", "high", "qualifier", "noun", "predicate", "source", "modality",
+                "quantity", "why"):  # fmt: skip
+        assert key in records[0]
+
+
+def test_explain_reports_bad_input_without_a_traceback() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["explain", "--rules", str(RULES)])
+    assert result.exit_code == 2
+    assert "give exactly one of TEXT" in result.output
