@@ -26,7 +26,9 @@ def book(model: None) -> RuleBook:
     return compile_rules(load_rules(RULES).rule_sets)
 
 
-def assigned(book: RuleBook, topic_id: str, text: str) -> list[tuple[str, float | None, str | None]]:
+def assigned(
+    book: RuleBook, topic_id: str, text: str
+) -> list[tuple[str, float | None, str | None]]:
     """(figure as written, low, quantity) for every figure of ``text``."""
     topic = next(t for t in book.topics if t.id == topic_id)
     when = datetime(2023, 9, 10, 12, tzinfo=UTC)
@@ -47,18 +49,24 @@ def quantities(book: RuleBook, topic_id: str, text: str) -> dict[float | None, s
 
 def test_casualty_words_stand_for_their_verb_in_a_toll(book: RuleBook) -> None:
     found = quantities(
-        book, "seisme", "Le séisme a fait 2 012 morts et 2 059 blessés, dont 1 404 dans un état grave."
+        book,
+        "seisme",
+        "Le séisme a fait 2 012 morts et 2 059 blessés, dont 1 404 dans un état grave.",
     )
     assert found == {2012: "dead", 2059: "injured", 1404: "injured_serious"}
 
 
 def test_casualty_words_stand_for_their_verb_on_a_front(book: RuleBook) -> None:
-    found = quantities(book, "chars", "Kiev affirme que 300 soldats russes ont été tués et 2 700 blessés.")
+    found = quantities(
+        book, "chars", "Kiev affirme que 300 soldats russes ont été tués et 2 700 blessés."
+    )
     assert found == {300: "soldiers_killed", 2700: "soldiers_wounded"}
 
 
 def test_a_noun_the_quantity_does_not_count_keeps_the_figure_out(book: RuleBook) -> None:
-    found = quantities(book, "chars", "L'Allemagne va livrer 14 chars et former 30 pilotes ukrainiens.")
+    found = quantities(
+        book, "chars", "L'Allemagne va livrer 14 chars et former 30 pilotes ukrainiens."
+    )
     assert found[14] == "leopard_promised"
     assert found[30] is None
 
@@ -67,7 +75,9 @@ def test_a_noun_the_quantity_does_not_count_keeps_the_figure_out(book: RuleBook)
 
 
 def test_a_toll_given_by_a_measuring_verb(book: RuleBook) -> None:
-    found = quantities(book, "seisme", "Le bilan du séisme au Maroc s'élève désormais à 2 946 morts.")
+    found = quantities(
+        book, "seisme", "Le bilan du séisme au Maroc s'élève désormais à 2 946 morts."
+    )
     assert found == {2946: "dead"}
 
 
@@ -119,7 +129,9 @@ def test_a_figure_about_another_place_is_excluded(book: RuleBook) -> None:
 
 
 def test_a_place_after_coordinated_figures_applies_to_both(book: RuleBook) -> None:
-    text = "Le séisme au Maroc est meurtrier ; les pluies ont fait 12 morts et 180 blessés en Libye."
+    text = (
+        "Le séisme au Maroc est meurtrier ; les pluies ont fait 12 morts et 180 blessés en Libye."
+    )
     found = quantities(book, "seisme", text)
     assert found[12] is None
 
@@ -155,7 +167,8 @@ def test_none_terms_rule_out_by_the_lead_only(book: RuleBook) -> None:
     recalled = (
         "Séisme au Maroc : 2 946 morts\n"
         "Le tremblement de terre d'Al Haouz a fait 2 946 morts, selon le ministère de "
-        "l'Intérieur. " + "Les secours poursuivent leurs recherches dans les villages. " * 8
+        "l'Intérieur. "
+        + "Les secours poursuivent leurs recherches dans les villages. " * 8
         + "En février, le séisme en Turquie avait fait bien davantage de victimes."
     )
     assert [topic.id for topic in book.topics_for(recalled)] == ["seisme"]
