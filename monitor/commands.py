@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from monitor.alerts import alert_record
 from monitor.errors import Problem, RuleError
+from monitor.models import ArticleInput
 from monitor.pipeline import Pipeline
 from monitor.rules.loader import LoadResult, load_rules
-from monitor.rules.matchers import compile_rules
+from monitor.rules.matchers import RuleBook, compile_rules
 from monitor.settings import Settings, load_settings
 from monitor.storage import Database
 from monitor.storage.schema import AlertRow
@@ -75,12 +76,16 @@ def settings_options(function: F) -> F:
 
 
 def build_pipeline(database: Database, settings: Settings) -> Pipeline:
+    return Pipeline(database, build_rule_book(settings), channels=settings.channel_names)
+
+
+def build_rule_book(settings: Settings) -> RuleBook:
+    """The rules folder, loaded and compiled; problems are reported, none usable is an error."""
     result = load_rules(settings.rules_dir, channels=settings.channel_names)
     report_rule_problems(result)
     if not result.rule_sets:
         raise RuleError(result.problems or [Problem(str(settings.rules_dir), "no rule files")])
-    book = compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
-    return Pipeline(database, book, channels=settings.channel_names)
+    return compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
 
 
 def report_rule_problems(result: LoadResult) -> None:
@@ -167,9 +172,11 @@ def explain_command(
         except ValueError:
             raise ConfigError(f"--date {on_date!r}: expected YYYY-MM-DD") from None
     title: str | None = None
-    alerts: list[AlertRow] = []
+    alert_lines: list[str] = []
+    alert_records: list[dict[str, Any]] = []
     if file_path is not None:
-        title, text = _read_for_explain(file_path)
+        article = _read_for_explain(file_path)
+        title, text, published = article.title, article.text, published or article.published
     elif article_id is not None:
         from monitor.storage import open_database
         from monitor.storage.schema import ArticleRow
@@ -180,13 +187,11 @@ def explain_command(
             if row is None:
                 raise ConfigError(f"no article {article_id} in {database.display_url}")
             title, text, published = row.title, row.text, published or row.published
-            alerts = list(session.scalars(select(AlertRow).where(AlertRow.article_id == row.id)))
-            session.expunge_all()
-    result = load_rules(settings.rules_dir, channels=settings.channel_names)
-    report_rule_problems(result)
-    if not result.rule_sets:
-        raise RuleError(result.problems or [Problem(str(settings.rules_dir), "no rule files")])
-    book = compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
+            alerts = session.scalars(select(AlertRow).where(AlertRow.article_id == row.id))
+            for alert in alerts:
+                alert_lines.append(alert_line(alert))
+                alert_records.append(alert_record(alert))
+    book = build_rule_book(settings)
     assert text is not None
     topics, explanations = explain(
         book, find_claims, text, title=title, published=published, topic_id=topic_id
@@ -196,8 +201,8 @@ def explain_command(
     if as_json:
         for explanation in explanations:
             click.echo(json.dumps(explanation.record(), ensure_ascii=False))
-        for alert in alerts:
-            click.echo(json.dumps({"alert": alert_record(alert)}, ensure_ascii=False, default=str))
+        for record in alert_records:
+            click.echo(json.dumps({"alert": record}, ensure_ascii=False, default=str))
         return
     if not topics:
         click.echo("The text is about none of the topics (no rule file's `match` fits).")
@@ -209,31 +214,25 @@ def explain_command(
         click.echo("")
         for line in describe(explanation):
             click.echo(line)
-    if alerts:
+    if alert_lines:
         click.echo("")
         click.echo("Alerts raised by this article:")
-        for alert in alerts:
-            click.echo("  " + alert_line(alert))
+        for line in alert_lines:
+            click.echo("  " + line)
 
 
-def _read_for_explain(path: Path) -> tuple[str | None, str]:
+def _read_for_explain(path: Path) -> ArticleInput:
+    """A saved article read as ``monitor replay`` reads it (.txt with its title line, .html)."""
     from monitor.errors import FixtureError
+    from monitor.fixtures import read_html, read_text
 
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FixtureError(str(path), f"cannot read ({exc.strerror})") from None
-    if path.suffix.lower() in (".html", ".htm"):
-        from monitor.extract import ExtractionRejected, extract_article
-
-        try:
-            page = extract_article(data)
-        except ExtractionRejected as exc:
-            raise FixtureError(str(path), str(exc)) from None
-        return page.title, page.text
-    try:
-        content = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FixtureError(str(path), f"not UTF-8 (byte {exc.start})", "save it as UTF-8") from None
-    first, _, rest = content.partition("\n")
-    return (first.strip() or None, rest) if rest.strip() else (None, content)
+    reader = read_html if path.suffix.lower() in (".html", ".htm") else read_text
+    item = reader(path, data, {})
+    if item.article is None:
+        problem = item.problem or Problem(str(path), "no article text")
+        raise FixtureError(problem.path, problem.message, problem.hint)
+    return item.article

@@ -76,17 +76,16 @@ _COMPARED_GAP = re.compile(
     re.IGNORECASE,
 )
 _JOINT = re.compile(r",|(?<![\w])(?:et|ou)(?![\w])", re.IGNORECASE)
-_SCOPE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|soit|mais)(?![\w])"
-    r"|(?<![\w])(?:tandis|alors|ainsi)\s+qu(?:e(?![\w])|')",
-    re.IGNORECASE,
+# What ends what a figure shares with its neighbours: another clause, a subset, a parenthesis.
+_SCOPE_BREAKS = (
+    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:tandis|alors|ainsi)\s+qu(?:e(?![\w])|')"
+    r"|(?<![\w])(?:dont|soit|mais)(?![\w])"
 )
+_SCOPE_BREAK = re.compile(_SCOPE_BREAKS, re.IGNORECASE)
 _PLACE = re.compile(r"(?<![\w])(?:en|à|au|aux|dans|sur)\s+\S", re.IGNORECASE)
-# Where a figure's own clause stops: another clause, a subset, a comparison, a parenthesis.
+# Where a figure's own clause stops: the same, and a comparison ("contre 14 la veille").
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—]|\s–\s|(?<![\w])(?:dont|contre|soit|mais|après|au\s+lieu)(?![\w])"
-    r"|(?<![\w])(?:tandis|alors|ainsi)\s+qu(?:e(?![\w])|')",
-    re.IGNORECASE,
+    _SCOPE_BREAKS + r"|(?<![\w])(?:contre|après|au\s+lieu)(?![\w])", re.IGNORECASE
 )
 _AFTER_REPORTING = re.compile(
     r"(?:déclaré|affirmé|annoncé|révélé|indiqué|précisé|estimé|dit|assuré|expliqué|souligné"

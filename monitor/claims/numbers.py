@@ -128,6 +128,10 @@ _CURRENCY_AFTER = re.compile(
     r"\s*(?:de\s+|d')?(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _CURRENCIES) + r")(?!\w)",
     re.IGNORECASE,
 )
+_CURRENCY_WORD = re.compile(
+    r"(?<!\w)(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _CURRENCIES) + r")(?!\w)",
+    re.IGNORECASE,
+)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>us\$|\$|€|£)\s*$", re.IGNORECASE)
 _MONEY_OR_PERCENT_AFTER = re.compile(
     r"\s*(?:de\s+|d')?(?:"
@@ -414,7 +418,7 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             figure,
             start=start,
             unit=Unit.MONEY,
-            currency=_currency_code(currency.group("cur")),
+            currency=currency_code(currency.group("cur")),
             link_end=figure.end,
         )
     currency_after = _CURRENCY_AFTER.match(text, after_start)
@@ -422,15 +426,15 @@ def _classify(text: str, figure: Figure) -> Figure | None:
         written = text[figure.start : figure.end]
         if figure.value is not None and re.fullmatch(r"\d{1,3},\d{3}", written):
             # "2,096 €": a French decimal comma before a currency, not "2 096".
-            figure = replace(figure, value=float(written.replace(",", ".")))
-            figure = replace(figure, low=figure.value, high=figure.value)
+            decimal = float(written.replace(",", "."))
+            figure = replace(figure, value=decimal, low=decimal, high=decimal)
         if currency_after.group("cur").lower().startswith("centime"):
             figure = _scaled(figure, 0.01)  # "18 centimes" is 0,18 euro
         return replace(
             figure,
             end=currency_after.end(),
             unit=Unit.MONEY,
-            currency=_currency_code(currency_after.group("cur")),
+            currency=currency_code(currency_after.group("cur")),
             link_end=currency_after.end(),
         )
     percent = _PERCENT_AFTER.match(text, after_start)
@@ -474,7 +478,14 @@ def _scaled(figure: Figure, factor: float) -> Figure:
     )
 
 
-def _currency_code(symbol: str) -> str:
+def currencies_in(text: str) -> set[str]:
+    """The currency codes of every currency word written in ``text`` ("dirhams" -> MAD)."""
+    return {currency_code(match.group("cur")) for match in _CURRENCY_WORD.finditer(text)}
+
+
+def currency_code(symbol: str) -> str:
+    """The ISO code of a currency as written ("euros", "€", "centimes", "dh"); a word that
+    names none is returned in capitals."""
     lowered = symbol.lower()
     for pattern, code in _CURRENCIES:
         if re.fullmatch(pattern, lowered):

@@ -71,17 +71,35 @@ DEVERBAL_NOUNS: dict[str, str] = {
 }
 
 
-def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
-    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
-    word = written.lower()
+def _casualty_verb(word: str) -> str | None:
+    """The verb of a casualty word in any number and gender: "mortes" -> mourir."""
     singular = re.sub(r"(?:es|s|e)$", "", word) if len(word) > 3 else word
     for form in (word, singular, singular + "é"):
         if form in PREDICATE_NOUNS:
             return PREDICATE_NOUNS[form]
-    verb = participle_verb(word)
-    if verb is not None and verb in predicates:
-        return verb
     return None
+
+
+def predicate_word(written: str, predicates: frozenset[str]) -> str | None:
+    """The verb a casualty word or a lexicon participle stands for, read on the word alone."""
+    word = written.lower()
+    known = _casualty_verb(word)
+    if known is not None:
+        return known
+    verb = participle_verb(word)
+    return verb if verb is not None and verb in predicates else None
+
+
+def event_verb(word: str) -> str | None:
+    """The verb a noun stands for when it names an event: "morts" -> mourir, "blessés" ->
+    blesser, "décès" -> décéder, "disparus" -> disparaître, "évacuées" -> évacuer."""
+    lowered = word.lower().strip()
+    return _casualty_verb(lowered) or participle_verb(lowered)
+
+
+def deverbal_verb(word: str) -> str | None:
+    """The verb a noun made from it stands for: "livraisons" -> livrer."""
+    return DEVERBAL_NOUNS.get(word) or DEVERBAL_NOUNS.get(word.removesuffix("s"))
 
 
 def participle_verb(word: str) -> str | None:

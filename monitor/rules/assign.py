@@ -29,11 +29,13 @@ elsewhere in the sentence; then the closest noun, the closest verb, and file ord
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from monitor.claims.words import DEVERBAL_NOUNS, PREDICATE_NOUNS, participle_verb
+from monitor.claims.numbers import currencies_in, currency_code
+from monitor.claims.words import deverbal_verb, event_verb
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
 
@@ -41,34 +43,6 @@ from monitor.rules.terms import fold, noun_key, predicate_key
 # takes them even when it does not list them ("600 personnes ont été tuées").
 GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
 
-CURRENCY_WORDS: dict[str, str] = {
-    "euro": "EUR",
-    "centime": "EUR",
-    "€": "EUR",
-    "eur": "EUR",
-    "dollar": "USD",
-    "$": "USD",
-    "usd": "USD",
-    "livre sterling": "GBP",
-    "£": "GBP",
-    "franc suisse": "CHF",
-    "chf": "CHF",
-    "franc cfa": "XOF",
-    "fcfa": "XOF",
-    "rouble": "RUB",
-    "yuan": "CNY",
-    "yen": "JPY",
-    "won": "KRW",
-    "hryvnia": "UAH",
-    "dirham": "MAD",
-    "dh": "MAD",
-    "mad": "MAD",
-}
-_CURRENCY_RE = re.compile(
-    r"(?<![\w])(?P<word>"
-    + "|".join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))
-    + r")s?(?![\w])"
-)
 _PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
 _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
@@ -85,33 +59,14 @@ def unit_of(unit: str | None, label: str, nouns: Iterable[str]) -> tuple[Unit, s
             return Unit.PERCENT, None
         if lowered == "money":
             return Unit.MONEY, None
-        return Unit.MONEY, CURRENCY_WORDS.get(lowered.rstrip("s"), unit.strip().upper())
+        return Unit.MONEY, currency_code(lowered)
     for texts in ([fold(noun) for noun in nouns], [fold(label)]):
-        currencies = {
-            CURRENCY_WORDS[match.group("word")]
-            for text in texts
-            for match in _CURRENCY_RE.finditer(text)
-        }
+        currencies = {code for text in texts for code in currencies_in(text)}
         if currencies:
             return Unit.MONEY, currencies.pop() if len(currencies) == 1 else None
         if any(_PERCENT_RE.search(text) for text in texts):
             return Unit.PERCENT, None
     return Unit.COUNT, None
-
-
-def event_verb(word: str) -> str | None:
-    """The verb a noun stands for when it names an event: "morts" -> mourir, "blessés" ->
-    blesser, "décès" -> décéder, "disparus" -> disparaître, "évacuées" -> évacuer."""
-    lowered = word.lower().strip()
-    singular = re.sub(r"(?:es|s|e)$", "", lowered) if len(lowered) > 3 else lowered
-    for form in (lowered, singular, singular + "é"):
-        if form in PREDICATE_NOUNS:
-            return PREDICATE_NOUNS[form]
-    return participle_verb(lowered)
-
-
-def _deverbal(word: str) -> str | None:
-    return DEVERBAL_NOUNS.get(word) or DEVERBAL_NOUNS.get(word.removesuffix("s"))
 
 
 def stems_match(stem: str, known: frozenset[str]) -> bool:
@@ -184,7 +139,6 @@ class ClaimView:
     clause_nouns: frozenset[str]
     clause_stems: frozenset[str]
     sentence: str  # folded
-    sentence_stems: frozenset[str]
 
 
 _WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du|d')\s*)?(?P<word>[^\W\d_][\w-]*)")
@@ -246,8 +200,14 @@ def view(claim: Claim) -> ClaimView:
         clause_nouns=frozenset(noun_key(word) for word in words),
         clause_stems=_stems(words),
         sentence=sentence,
-        sentence_stems=_stems(_WORD.findall(sentence)),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def sentence_stems(folded_sentence: str) -> frozenset[str]:
+    """Verb stems of a whole sentence: read only when a figure's clause has none, once
+    for all the figures of the sentence."""
+    return _stems(_WORD.findall(folded_sentence))
 
 
 def _stems(words: Iterable[str]) -> frozenset[str]:
@@ -255,7 +215,7 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
     stems: set[str] = set()
     for word in words:
         stems.add(predicate_key(word))
-        for verb in (event_verb(word), _deverbal(word)):
+        for verb in (event_verb(word), deverbal_verb(word)):
             if verb is not None:
                 stems.add(predicate_key(verb))
     return frozenset(stems)
@@ -322,7 +282,7 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
         ):
             verb_level = 2
         elif (noun_level >= 2 or terms.unit is not Unit.COUNT) and (
-            any(stems_match(stem, terms.predicate_stems) for stem in seen.sentence_stems)
+            any(stems_match(stem, terms.predicate_stems) for stem in sentence_stems(seen.sentence))
             or (
                 terms.predicate_phrases is not None
                 and terms.predicate_phrases.search(seen.sentence)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from monitor.models import Claim, Lexicon, Qualifier, Unit
+from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
     QuantityCheck,
     QuantityTerms,
@@ -49,14 +49,6 @@ class CompiledQuantity:
     @property
     def id(self) -> str:
         return self.spec.id
-
-    @property
-    def unit(self) -> Unit:
-        return self.terms.unit
-
-    @property
-    def currency(self) -> str | None:
-        return self.terms.currency
 
 
 def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
@@ -139,7 +131,6 @@ class RuleBook:
     phrases: dict[int, list[str]]  # several-word terms: words that must all be in the text
     terms_by_prefix: dict[str, list[int]]  # first letters of a term's first word -> ids
     regex_terms: list[int]  # "re:" terms, always tried
-    nouns: dict[str, list[CompiledQuantity]] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
 
     def topics_for(self, text: str) -> list[CompiledTopic]:
@@ -218,7 +209,6 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         return number
 
     topics: list[CompiledTopic] = []
-    nouns: dict[str, list[CompiledQuantity]] = defaultdict(list)
     all_nouns: set[str] = set()
     all_predicates: set[str] = set()
     all_sources: dict[str, str] = {}
@@ -230,8 +220,6 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         for index, spec in enumerate(rules.quantities):
             compiled = compile_quantity(topic_id, spec, rule_set.line_of("quantities", index))
             quantities.append(compiled)
-            for key in compiled.terms.noun_keys:
-                nouns[key].append(compiled)
             all_nouns.update(noun.lower() for noun in spec.nouns)
             all_predicates.update(predicate.lower() for predicate in spec.predicates)
         sources = {}
@@ -287,7 +275,6 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         phrases=phrases,
         terms_by_prefix=dict(terms_by_prefix),
         regex_terms=regex_terms,
-        nouns=dict(nouns),
         lexicon=lexicon,
     )
 

@@ -212,3 +212,30 @@ def test_explain_reports_bad_input_without_a_traceback() -> None:
     result = runner.invoke(main, ["explain", "--rules", str(RULES)])
     assert result.exit_code == 2
     assert "give exactly one of TEXT" in result.output
+
+
+def test_explain_a_stored_article_lists_its_alerts(model: None, tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    database = f"sqlite:///{tmp_path}/explain.db"
+    runner = CliRunner()
+    replayed = runner.invoke(main, ["replay", str(seeds), "--db", database, "--rules", str(rules)])
+    assert replayed.exit_code == 0, replayed.output
+    result = runner.invoke(
+        main, ["explain", "--article", "1", "--db", database, "--rules", str(rules)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Topics: coree-du-nord-russie" in result.output
+    assert "Alerts raised by this article:" in result.output
+
+
+def test_explain_a_saved_file_reads_it_as_replay_does(model: None) -> None:
+    seed = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[0]
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    runner = CliRunner()
+    result = runner.invoke(main, ["explain", "--file", str(seed), "--rules", str(rules)])
+    assert result.exit_code == 0, result.output
+    assert "coree-du-nord-russie: ->" in result.output
+    missing = runner.invoke(main, ["explain", "--file", "/nonexistent.txt", "--rules", str(rules)])
+    assert missing.exit_code == 1
+    assert "Traceback" not in missing.output
