@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from monitor.figures import COUNT, NARROW_SPACE, UnitSpec, format_change, format_number
 from monitor.models import AlertKind
-from monitor.rules.engine import Figure, Verdict, format_figure, format_number
+from monitor.rules.engine import Figure, Verdict, format_figure
 from monitor.storage.schema import AlertRow, ClaimRow, DeliveryRow, KnownClaimRow
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -29,26 +30,29 @@ KIND_LABELS = {
 NO_SOURCE = "source non précisée"
 
 
-def summarise(label: str, new: Figure, verdict: Verdict) -> str:
-    """One French line: ``Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100 %)``."""
+def summarise(label: str, new: Figure, verdict: Verdict, unit: UnitSpec = COUNT) -> str:
+    """One French line: ``Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100 %)``, or
+    ``Nouveau chiffre : coût des dégâts 87 M€ → 120–150 M€ (…)``."""
     head = f"{KIND_LABELS[verdict.kind]} : {label}"
-    now = f"{format_figure(new)} ({new.source or NO_SOURCE})"
+    now = f"{format_figure(new, unit)} ({new.source or NO_SOURCE})"
     previous = verdict.previous
     if verdict.kind is AlertKind.NEW_QUANTITY or previous is None:
         line = f"{head} {now}"
     elif verdict.kind is AlertKind.CONTRADICTION and verdict.reason == "sources":
-        line = f"{head} {now} contre {format_figure(previous)} ({previous.source or NO_SOURCE})"
+        line = (
+            f"{head} {now} contre {format_figure(previous, unit)} ({previous.source or NO_SOURCE})"
+        )
     else:
-        line = f"{head} {format_figure(previous)} → {now}"
+        line = f"{head} {format_figure(previous, unit)} → {now}"
     if verdict.kind is AlertKind.CONTRADICTION and verdict.reason == "denial":
         line += ", en démentant d'autres informations"
     elif verdict.reason == "decrease":
         line += ", baisse d'un total qui ne peut que croître"
     if verdict.delta is not None and verdict.kind is not AlertKind.NEW_QUANTITY:
-        sign = "+" if verdict.delta > 0 else "−"
-        line += f", {sign}{format_number(abs(verdict.delta))}"
+        line += f", {format_change(verdict.delta, unit)}"
         if verdict.percent is not None:
-            line += f" ({sign}{format_number(abs(verdict.percent))} %)"
+            sign = "+" if verdict.delta > 0 else "−"
+            line += f" ({sign}{format_number(abs(verdict.percent))}{NARROW_SPACE}%)"
     return line
 
 

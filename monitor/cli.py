@@ -31,6 +31,7 @@ from monitor.crawl_commands import crawl, sources
 from monitor.daemon_commands import run, run_once, status
 from monitor.delivery.commands import channels_group, deliver_command, deliveries_group
 from monitor.errors import MonitorError, Problem, RuleError
+from monitor.figures import COUNT, UnitSpec, format_record
 from monitor.fixtures import plan_fixtures
 from monitor.pipeline import RunStats
 from monitor.rules.loader import load_rules
@@ -228,7 +229,7 @@ def claims_list(
 def claim_line(row: ClaimRow) -> str:
     return (
         f"#{row.id} {row.quantity or '-'}: {row.value_text} "
-        f"[{_bound(row.low)}, {_bound(row.high)}] {row.qualifier}, "
+        f"(read as {format_record(claim_record(row))}, {row.qualifier}), "
         f"{row.modality}, {row.source or 'no source'} — {row.article.url}"
     )
 
@@ -282,25 +283,28 @@ def known() -> None:
 def known_list(settings: Settings, as_json: bool, topic: str | None) -> None:
     """List the known claims the engine compares new figures with."""
     database = open_database(settings.database_url)
-    build_pipeline(database, settings)  # mirrors the rule files' known claims
+    pipeline = build_pipeline(database, settings)  # mirrors the rule files' known claims
     with database.session() as session:
         query = select(KnownClaimRow).where(KnownClaimRow.active.is_(True))
         if topic:
             query = query.where(KnownClaimRow.topic == topic)
         rows = list(session.scalars(query.order_by(KnownClaimRow.id)))
-        print_rows(rows, as_json, record=known_record, line=known_line, empty="No known claim.")
+
+        def line(row: KnownClaimRow) -> str:
+            compiled = pipeline.book.quantity(row.topic, row.quantity)
+            return known_line(row, compiled.unit if compiled else None)
+
+        print_rows(rows, as_json, record=known_record, line=line, empty="No known claim.")
 
 
-def known_line(row: KnownClaimRow) -> str:
+def known_line(row: KnownClaimRow, unit: UnitSpec | None = None) -> str:
+    """``#3 seisme/tues: au moins 2 000 (qualifier at_least), ONU — rules/seisme.yaml:40``."""
     origin = f"{row.rule_file}:{row.rule_line}" if row.origin == "rule" else row.url
+    figure = format_record(known_record(row), unit or COUNT)
     return (
-        f"#{row.id} {row.topic}/{row.quantity}: [{_bound(row.low)}, {_bound(row.high)}] "
-        f"{row.qualifier}, {row.source or 'no source'} — {origin}"
+        f"#{row.id} {row.topic}/{row.quantity}: {figure} ({row.qualifier}), "
+        f"{row.source or 'no source'} — {origin}"
     )
-
-
-def _bound(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
 
 
 # -- explain ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from monitor.figures import UnitSpec
 from monitor.models import Claim
 from monitor.rules.assign import QuantityCheck
 from monitor.rules.engine import Figure, format_figure
@@ -111,11 +112,11 @@ def describe(explanation: FigureExplanation) -> list[str]:
     """Readable lines for one figure."""
     claim = explanation.claim
     figure = Figure(low=claim.low, high=claim.high, qualifier=claim.qualifier, value=claim.value)
-    unit = f" {claim.currency or claim.unit}" if str(claim.unit) != "count" else ""
+    unit = UnitSpec(claim.unit, claim.currency)
     lines = [f"«{claim.value_text}» in: {_clause(claim).strip()}"]
     counted = claim.noun_phrase or claim.noun or "-"
     lines.append(
-        f"  read as {format_figure(figure)}{unit} ({claim.qualifier}); counts: {counted}; "
+        f"  read as {format_figure(figure, unit)} ({claim.qualifier}); counts: {counted}; "
         f"what happened: {claim.predicate or '-'}; modality: {claim.modality}"
     )
     source = claim.source or "-"

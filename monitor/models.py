@@ -38,11 +38,25 @@ class Modality(enum.StrEnum):
 
 
 class Unit(enum.StrEnum):
-    """What kind of number a claim holds."""
+    """What kind of number a claim holds.
+
+    Measures are stored in one base unit per kind, so figures written in tonnes and in
+    kilos compare: kilograms, litres, square metres, metres, watts, watt-hours,
+    kilometres per hour and degrees Celsius (see :mod:`monitor.figures`).
+    """
 
     COUNT = "count"
     PERCENT = "percent"
+    POINT = "point"  # percentage points: "le chômage a baissé de 0,7 point"
     MONEY = "money"
+    MASS = "mass"
+    VOLUME = "volume"
+    AREA = "area"
+    LENGTH = "length"
+    POWER = "power"
+    ENERGY = "energy"
+    SPEED = "speed"
+    TEMPERATURE = "temperature"
 
 
 @dataclass(frozen=True, slots=True)

@@ -441,7 +441,7 @@ class Pipeline:
             article_id=article.id,
             run_id=run_id,
             sentence=claim.sentence,
-            summary=summarise(quantity.spec.label, figure, verdict),
+            summary=summarise(quantity.spec.label, figure, verdict, quantity.unit),
             details={
                 "direction": verdict.direction,
                 "delta": verdict.delta,

@@ -10,7 +10,6 @@ from monitor.rules.engine import (
     Figure,
     dedup_key,
     format_figure,
-    format_number,
     judge,
     judge_article,
 )
@@ -70,7 +69,7 @@ def test_new_figure_goes_up_against_the_latest_reference() -> None:
     )
     assert (verdict.delta, verdict.percent) == (300, 100.0)
     assert (
-        summarise("tués", new, verdict) == "Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100 %)"
+        summarise("tués", new, verdict) == "Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100\u202f%)"
     )
 
 
@@ -97,7 +96,7 @@ def test_different_sources_disagreeing_inside_the_window_contradict() -> None:
     assert verdict.reason == "sources"
     assert summarise("soldats déployés", hur, verdict) == (
         "Contradiction : soldats déployés au moins 11\u202f000 (HUR) contre 3\u202f000 (NIS), "
-        "+8\u202f000 (+266,7 %)"
+        "+8\u202f000 (+266,7\u202f%)"
     )
     # Outside the window it is a new figure.
     late = figure(11000, None, Qualifier.AT_LEAST, source="HUR", on=date(2025, 1, 10))
@@ -127,9 +126,7 @@ def test_dedup_key_depends_on_topic_quantity_kind_and_interval_only() -> None:
 
 
 def test_french_number_and_interval_formats() -> None:
-    assert format_number(11000) == "11\u202f000"
-    assert format_number(1.5) == "1,5"
-    assert format_figure(figure(11000, 12000, Qualifier.RANGE)) == "11\u202f000–12\u202f000"
+    assert format_figure(figure(11000, 12000, Qualifier.RANGE)) == "11\u202f000 – 12\u202f000"
     assert format_figure(figure(2430, 2970, Qualifier.APPROX, value=2700)) == "environ 2\u202f700"
     assert format_figure(figure(13000, None, Qualifier.MORE_THAN)) == "plus de 13\u202f000"
     assert format_figure(figure(20, 99, Qualifier.VAGUE)) == "20–99"

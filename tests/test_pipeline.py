@@ -108,7 +108,7 @@ def test_two_sources_disagreeing_within_the_window_contradict(
             "sources",
         )
         assert alert.summary == (
-            "Contradiction : tués 600 (CNN) contre environ 300 (NIS), +300 (+100 %)"
+            "Contradiction : tués 600 (CNN) contre environ 300 (NIS), +300 (+100\u202f%)"
         )
 
 

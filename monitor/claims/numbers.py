@@ -33,9 +33,11 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from text_to_num import text2num
 
+from monitor.figures import CURRENCIES, MEASURE_PATTERN, currency_code, measure_unit
 from monitor.models import Unit
 
 SPACES = "\u00a0\u202f\u2009\u2007"
@@ -52,7 +54,12 @@ _SCALES: dict[str, float] = {
     "milliards": 1e9,
     "md": 1e9,
     "mds": 1e9,
+    "mrd": 1e9,
+    "mrds": 1e9,
 }
+# Letters glued to a figure before a currency sign ("1,2 M€", "500 k€"), or "k" alone
+# ("10k abonnés").
+_SUFFIXES: dict[str, float] = {"k": 1e3, "m": 1e6, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9}
 
 _ROUND_UNITS: dict[str, float] = {
     "dizaine": 10,
@@ -81,10 +88,13 @@ _WORD = (
     "|nonante|cents|cent|mille|millions|million|milliards|milliard"
 )
 _DIGITS = (
+    r"(?P<sign>[-−+](?=\d))?"
     r"(?P<digits>\d{1,3}(?:[ .'](?=\d{3}(?!\d))\d{3})+(?:,\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?!,?\d)"
     r"|\d+(?:,\d+)?)"
-    r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md)(?![\w-]))?"
+    r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md|mrds|mrd)(?![\w-])"
+    r"|\s?(?P<suffix>k|m|md|mds|mrd|mrds)(?=\s?[€$£])"
+    r"|(?P<kilo>k)(?![\w'-]))?"
 )
 _WORDS = (
     rf"(?P<words>(?<![\w-])(?:{_WORD})(?:[\s-]+(?:{_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
@@ -94,6 +104,10 @@ _ROUND = (
     r"(?P<round>(?<![\w-])(?:une|un)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
     r"(?:\s+de\s+(?P<round_scale>milliers|millions|milliards))?(?![\w-]))"
+)
+_HALF = (
+    r"(?P<half>(?<![\w-])(?:un|une)\s+demi-(?P<half_unit>million|milliard|millier|douzaine"
+    r"|centaine|dizaine)(?![\w-]))"
 )
 _VAGUE = (
     r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
@@ -106,54 +120,48 @@ _MAY_HOLD_NUMBER = re.compile(
     r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
     r"|mill|dizaine"
 )
-_FIGURE_RE = re.compile(f"{_VAGUE}|{_ROUND}|{_DIGITS}|{_WORDS}")
+_FIGURE_RE = re.compile(f"{_VAGUE}|{_HALF}|{_ROUND}|{_DIGITS}|{_WORDS}")
 _FIGURE_ANY_CASE_RE = re.compile(_FIGURE_RE.pattern, re.IGNORECASE)
 
-_CURRENCIES: tuple[tuple[str, str], ...] = (
-    (r"centimes?(?:\s+d'euros?)?", "EUR"),
-    (r"euros?|€|eur\b|m€|md€|mds€|k€", "EUR"),
-    (r"dollars?|\$|usd\b|us\$", "USD"),
-    (r"livres?\s+sterling|£", "GBP"),
-    (r"francs?\s+suisses|chf\b", "CHF"),
-    (r"francs?\s+cfa|fcfa", "XOF"),
-    (r"roubles?", "RUB"),
-    (r"yuans?|renminbis?", "CNY"),
-    (r"yens?", "JPY"),
-    (r"wons?", "KRW"),
-    (r"hryvnias?|hryvnas?", "UAH"),
-    (r"dirhams?|dh\b|mad\b", "MAD"),
-    (r"francs?", "FRF"),
-)
 _CURRENCY_AFTER = re.compile(
-    r"\s*(?:de\s+|d')?(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _CURRENCIES) + r")(?!\w)",
-    re.IGNORECASE,
-)
-_CURRENCY_WORD = re.compile(
-    r"(?<!\w)(?P<cur>" + "|".join(f"(?:{p})" for p, _ in _CURRENCIES) + r")(?!\w)",
+    r"\s*(?:de\s+|d')?(?P<cur>" + "|".join(f"(?:{p})" for p, _ in CURRENCIES) + r")(?!\w)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>us\$|\$|€|£)\s*$", re.IGNORECASE)
 _MONEY_OR_PERCENT_AFTER = re.compile(
-    r"\s*(?:de\s+|d')?(?:"
-    + "|".join(f"(?:{p})" for p, _ in _CURRENCIES)
-    + r"|%|pour\s*cent)(?!\w)",
+    r"\s*(?:de\s+|d')?(?:" + "|".join(f"(?:{p})" for p, _ in CURRENCIES) + r"|%|pour\s*cent)(?!\w)",
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(r"\s*(?:%|pour\s*cent\b|pour-cent\b|p\.\s?100\b)", re.IGNORECASE)
 
-# Measures, durations, ages and other units that make a number not a count.
-_UNIT_AFTER_CASED = re.compile(
-    r"\s*(?:mm|cm|km|m|kg|mg|g|t|kt|ha|l|cl|ml|kW|MW|GW|kWh|MWh|GWh|TWh|W|V|Mo|Go|To|Ko"
-    r"|°C?|h|min|s|km/h|km²|m²|m2|m3|m³|mph|nm)(?![\w/])"
-)
+# Durations, ages and other units that make a number not an amount.
+_UNIT_AFTER_CASED = re.compile(r"\s*(?:h|min|s|V|Mo|Go|To|Ko|mph|nm)(?![\w/])")
 _UNIT_AFTER = re.compile(
     r"\s*(?:de\s+|d')?(?:(?:premi[eè]re?s?|derni[eè]re?s?|prochaine?s?|longue?s?|bonne?s?"
-    r"|petite?s?|courte?s?)\s+)?(?:tonnes?|kilos?|kilogrammes?|grammes?|kilomètres?|mètres?|millimètres?"
-    r"|centimètres?|litres?|hectolitres?|hectares?|degrés?|ans|an|années?|mois|semaines?"
-    r"|jours?|journées?|nuits?|heures?|minutes?|secondes?|siècles?|décennies?|nœuds?|noeuds?"
-    r"|pieds?|pouces?|fois|points?|watts?|kilowatts?|mégawatts?|gigawatts?|volts?|octets?"
-    r"|tiers|quarts?|moitiés?|demis?|reprises|calories|barils|km|mètres\s+carrés"
-    r"|kilomètres\s+carrés|heures?)(?![\w-])",
+    r"|petite?s?|courte?s?)\s+)?(?:ans|an|années?|mois|semaines?|jours?|journées?|nuits?"
+    r"|heures?|minutes?|secondes?|siècles?|décennies?|nœuds?|noeuds?|pieds?|pouces?|fois"
+    r"|tiers|quarts?|moitiés?|demis?|reprises|calories|volts?|octets?)(?![\w-])",
+    re.IGNORECASE,
+)
+# A unit of measure after a figure: "10 000 tonnes", "1,5 million de litres", "120 mm".
+_MEASURE_AFTER = re.compile(
+    rf"\s*(?P<de>(?:de|d')\s*)?(?P<unit>{MEASURE_PATTERN})(?![\w/'-])", re.IGNORECASE
+)
+_POINT_AFTER = re.compile(
+    r"\s*(?:de\s+)?points?(?:\s+de\s+pourcentage)?(?![\w-])(?!\s+(?:de|d')\s*(?!pourcentage))",
+    re.IGNORECASE,
+)
+# A calibre, not a length: "obus de 155 mm", "calibre 12,7 mm".
+_CALIBRE_BEFORE = re.compile(
+    r"(?:calibre|obus|obusiers?|canons?|mortiers?|munitions?|cartouches?|balles?|fusils?"
+    r"|mitrailleuses?|roquettes?|lance-roquettes|lanceurs?|pièces?|artillerie|armes?|tubes?"
+    r"|missiles?)(?:\s+[\w'-]+){0,3}?\s+(?:de\s+|du\s+)?$",
+    re.IGNORECASE,
+)
+_MINUS_BEFORE = re.compile(r"(?<![\w'])moins\s+$", re.IGNORECASE)
+_AND_HALF_AFTER = re.compile(r"\s+et\s+demie?(?![\w-])", re.IGNORECASE)
+_ROUND_PLURAL_AFTER = re.compile(
+    r"\s+(?P<unit>dizaines|douzaines|quinzaines|vingtaines|trentaines|centaines)(?![\w-])",
     re.IGNORECASE,
 )
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})(?![\w])", re.IGNORECASE)
@@ -217,6 +225,7 @@ class Figure:
     currency: str | None = None
     link_end: int = 0
     plain: bool = False  # plain digits with no separator, decimal or scale ("2025")
+    factor: float = 1.0  # base units per written unit: 0,01 for centimes, 1 000 for km
 
 
 def normalise_typography(text: str) -> str:
@@ -284,6 +293,26 @@ def find_figures(text: str) -> list[Figure]:
 
 
 def _read_match(text: str, match: re.Match[str]) -> Figure | None:
+    figure = _read_written(text, match)
+    if figure is None or figure.vague:
+        return figure
+    assert figure.value is not None
+    half = _AND_HALF_AFTER.match(text, figure.end)
+    if half and figure.scale > 1.0:
+        # "3 millions et demi", "un million et demi"
+        value = figure.value + figure.scale / 2
+        return replace(figure, end=half.end(), value=value, low=value, high=value)
+    plural = _ROUND_PLURAL_AFTER.match(text, figure.end)
+    if plural and figure.scale == 1.0 and figure.value < 100 and not figure.round:
+        # "deux douzaines", "trois centaines"
+        value = figure.value * _ROUND_UNITS[plural.group("unit").lower().rstrip("s")]
+        return replace(
+            figure, end=plural.end(), value=value, low=value, high=value, round=True, plain=False
+        )
+    return figure
+
+
+def _read_written(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     if match.group("vague"):
         unit = _ROUND_UNITS[match.group("vague_unit").lower().rstrip("s")]
@@ -296,21 +325,51 @@ def _read_match(text: str, match: re.Match[str]) -> Figure | None:
         elif base >= 1e6:
             high = 1e9 - 1
         return Figure(start, end, None, low, high, vague=True, words=True)
+    if match.group("half"):
+        unit_word = match.group("half_unit").lower()
+        value = _ROUND_UNITS[unit_word] / 2
+        big = unit_word in ("million", "milliard")
+        scale = _ROUND_UNITS[unit_word] if big else 1.0
+        return Figure(start, end, value, value, value, round=not big, words=True, scale=scale)
     if match.group("round"):
         unit = _ROUND_UNITS[match.group("round_unit").lower()]
         value = unit * _scale_of(match.group("round_scale"))
         return Figure(start, end, value, value, value, round=True, words=True)
     if match.group("digits"):
-        if not _digits_stand_alone(text, start, match.start("digits"), match.end("digits")):
+        sign = match.group("sign")
+        digits_start = match.start("digits")
+        if sign and not _is_sign(text, start):
+            start, sign = digits_start, None
+        suffix = match.group("suffix") or match.group("kilo")
+        last = match.end("suffix") if match.group("suffix") else match.end()
+        if not _digits_stand_alone(
+            text, start, digits_start, last if suffix else match.end("digits")
+        ):
             return None
         value = parse_digits(match.group("digits"))
         scale_word = match.group("scale")
-        scale = _SCALES[scale_word.lower()] if scale_word else 1.0
-        plain_digits = bool(re.fullmatch(r"\d+", match.group("digits"))) and not scale_word
-        total = value * scale
+        if scale_word:
+            scale = _SCALES[scale_word.lower()]
+        elif suffix:
+            scale = _SUFFIXES[suffix.lower()]
+        else:
+            scale = 1.0
+        plain_digits = bool(re.fullmatch(r"\d+", match.group("digits"))) and not (
+            scale_word or suffix or sign
+        )
+        total = value * scale * (-1 if sign in ("-", "−") else 1)
         return Figure(start, end, total, total, total, scale=scale, plain=plain_digits)
     words = match.group("words")
     return _read_words(text, start, words)
+
+
+def _is_sign(text: str, start: int) -> bool:
+    """A "-" or "+" glued to digits is a sign unless it joins two figures or a word
+    ("11 000-12 000", "KN-23")."""
+    before = text[:start].rstrip()
+    if start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(«["':
+        return False
+    return not (before and (before[-1].isdigit() or before[-1] in "-–"))
 
 
 def _read_words(text: str, start: int, words: str) -> Figure | None:
@@ -351,13 +410,16 @@ def _scale_of(word: str | None) -> float:
 
 
 def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: int) -> bool:
-    """False for digits glued to letters or codes: ``KN-23``, ``G7``, ``14h30``, ``24/10``."""
-    before = text[digits_start - 1] if digits_start > 0 else " "
+    """False for digits glued to letters or codes: ``KN-23``, ``G7``, ``14h30``, ``24/10``.
+
+    ``start`` is where the figure starts (its sign, if any).
+    """
+    before = text[start - 1] if start > 0 else " "
     if before.isalpha() or before in "/:_°#@+":
         return False
-    if before == "-" and digits_start >= 2 and text[digits_start - 2].isalpha():
+    if before == "-" and start >= 2 and text[start - 2].isalpha():
         return False
-    if before in ".," and digits_start >= 2 and text[digits_start - 2].isdigit():
+    if before in ".," and start >= 2 and text[start - 2].isdigit():
         return False
     after = text[digits_end] if digits_end < len(text) else " "
     if after in "'′" or (before in "'′" and digits_start >= 2 and text[digits_start - 2].isdigit()):
@@ -374,7 +436,8 @@ def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: in
         return False
     if after in ".," and digits_end + 1 < len(text) and text[digits_end + 1].isdigit():
         return False
-    return not (text[digits_start] == "0" and digits_end - digits_start > 1)
+    leading_zero = text[digits_start] == "0" and digits_end - digits_start > 1
+    return not leading_zero or text[digits_start + 1] == ","  # "0,5 %", not "06 12"
 
 
 def _classify(text: str, figure: Figure) -> Figure | None:
@@ -402,10 +465,10 @@ def _classify(text: str, figure: Figure) -> Figure | None:
         if (
             figure.plain
             and 1000 <= value <= 2100
-            and not _MONEY_OR_PERCENT_AFTER.match(text, after_start)
+            and not _amount_after(text, after_start)
             and _looks_like_year(text, figure)
         ):
-            return None  # "en 2025", but not "une prime de 1500 €"
+            return None  # "en 2025", but not "une prime de 1500 €" nor "1800 hectares"
         small_word = figure.words and value < 10 and not figure.round
         if small_word and (
             _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start)
@@ -429,7 +492,7 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             decimal = float(written.replace(",", "."))
             figure = replace(figure, value=decimal, low=decimal, high=decimal)
         if currency_after.group("cur").lower().startswith("centime"):
-            figure = _scaled(figure, 0.01)  # "18 centimes" is 0,18 euro
+            figure = replace(_scaled(figure, 0.01), factor=0.01)  # "18 centimes" is 0,18 €
         return replace(
             figure,
             end=currency_after.end(),
@@ -440,11 +503,14 @@ def _classify(text: str, figure: Figure) -> Figure | None:
     percent = _PERCENT_AFTER.match(text, after_start)
     if percent:
         return replace(figure, end=percent.end(), unit=Unit.PERCENT, link_end=percent.end())
-    if is_measure_after(text, after_start):
+    if is_not_amount_after(text, after_start):
         return None
+    measured = _measure(text, figure, before)
+    if measured is not None:
+        return measured or None
     second = _RANGE_TAIL.match(text, after_start)
-    if second and is_measure_after(text, second.end()):
-        return None  # "de 18 à 25 ans", "entre 100 et 200 km"
+    if second and is_not_amount_after(text, second.end()):
+        return None  # "de 18 à 25 ans"
     link = _LINK_AFTER.match(text, after_start)
     link_end = figure.end
     if link and (figure.vague or figure.round or figure.scale > 1.0):
@@ -452,17 +518,60 @@ def _classify(text: str, figure: Figure) -> Figure | None:
     return replace(figure, link_end=link_end)
 
 
-def is_measure_after(text: str, position: int) -> bool:
-    """True when a unit of measure, duration or age follows ``position`` ("mm", "ans")."""
+def is_not_amount_after(text: str, position: int) -> bool:
+    """True when a duration, an age or a multiplier follows ``position`` ("ans", "fois")."""
     return bool(_UNIT_AFTER_CASED.match(text, position) or _UNIT_AFTER.match(text, position))
 
 
+def _amount_after(text: str, position: int) -> bool:
+    """A currency, a percentage or a unit of measure follows ``position``."""
+    if _MONEY_OR_PERCENT_AFTER.match(text, position):
+        return True
+    measure = _MEASURE_AFTER.match(text, position)
+    return measure is not None and not measure.group("de")
+
+
+def _measure(text: str, figure: Figure, before: str) -> Figure | Literal[False] | None:
+    """``figure`` with its unit of measure ("10 000 tonnes", "0,7 point"); ``False`` when
+    it is a calibre ("obus de 155 mm"); ``None`` when no unit follows."""
+    point = _POINT_AFTER.match(text, figure.end)
+    if point:
+        return replace(figure, end=point.end(), unit=Unit.POINT, link_end=point.end())
+    measure = _MEASURE_AFTER.match(text, figure.end)
+    if measure is None:
+        return None
+    if measure.group("de") and not (figure.scale > 1.0 or figure.vague or figure.round):
+        return None  # "5 de mètres" does not happen; "cinq d'entre eux" is no measure
+    unit = measure_unit(measure.group("unit"))
+    if unit is None:
+        return None
+    if unit.kind is Unit.LENGTH and unit.factor < 1 and _CALIBRE_BEFORE.search(before[-60:]):
+        return False
+    measured = replace(
+        _scaled(figure, unit.factor),
+        end=measure.end(),
+        unit=unit.kind,
+        factor=unit.factor,
+        link_end=measure.end(),
+    )
+    minus = _MINUS_BEFORE.search(before)
+    if unit.kind is Unit.TEMPERATURE and minus and measured.value is not None:
+        # "moins 5 degrés": a sign in words.
+        start = figure.start - (len(before) - minus.start())
+        return replace(_scaled(measured, -1), start=start)
+    return measured
+
+
 def _looks_like_year(text: str, figure: Figure) -> bool:
-    """A plain four-digit number is a year unless a plural noun follows it ("2025 soldats")."""
+    """A plain four-digit number is a year unless a plural noun follows it ("2025 soldats"),
+    or it opens a range of such counts ("entre 1000 et 1500 morts")."""
     before = text[max(0, figure.start - 30) : figure.start]
     if _YEAR_CUE_BEFORE.search(before):
         return True
-    following = _PLURAL_WORD_AFTER.match(text, figure.end)
+    second = _RANGE_TAIL.match(text, figure.end)
+    if second and _amount_after(text, second.end()):
+        return False
+    following = _PLURAL_WORD_AFTER.match(text, second.end() if second else figure.end)
     if not following:
         return True
     word = following.group("word").lower()
@@ -476,21 +585,6 @@ def _scaled(figure: Figure, factor: float) -> Figure:
     return replace(
         figure, value=times(figure.value), low=times(figure.low), high=times(figure.high)
     )
-
-
-def currencies_in(text: str) -> set[str]:
-    """The currency codes of every currency word written in ``text`` ("dirhams" -> MAD)."""
-    return {currency_code(match.group("cur")) for match in _CURRENCY_WORD.finditer(text)}
-
-
-def currency_code(symbol: str) -> str:
-    """The ISO code of a currency as written ("euros", "€", "centimes", "dh"); a word that
-    names none is returned in capitals."""
-    lowered = symbol.lower()
-    for pattern, code in _CURRENCIES:
-        if re.fullmatch(pattern, lowered):
-            return code
-    return lowered.upper()
 
 
 def _drop_scores(text: str, figures: list[Figure]) -> list[Figure]:

@@ -21,11 +21,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.claims.numbers import Figure, find_figures, is_measure_after, normalise_typography
+from monitor.claims.numbers import Figure, find_figures, is_not_amount_after, normalise_typography
 from monitor.models import Qualifier, Unit
 
 # Longest phrases first: "pas plus de" before "plus de", "au moins" before "moins de".
+_BAR = r"(?:la\s+barre|le\s+cap|le\s+seuil|le\s+plafond|le\s+niveau|le\s+mur)(?:\s+symbolique)?"
+_OF = r"\s+(?:des|du|de|d')"
 _PREFIXES: tuple[tuple[str, Qualifier], ...] = (
+    # Bounds given by a verb: "le bilan a dépassé les 150 morts", "a franchi la barre des 200".
+    (
+        rf"(?:dépass\w*|excéd\w*)(?:\s+(?:déjà|largement|désormais|même|aujourd'hui|nettement"
+        rf"|allègrement|ainsi|donc))?(?:\s+{_BAR}{_OF}|\s+les|\s+la|\s+le)?",
+        Qualifier.MORE_THAN,
+    ),
+    (
+        rf"(?:franchi\w*|pass\w*|crev\w*|enfonc\w*)(?:\s+(?!sous)\w+)?\s+{_BAR}{_OF}",
+        Qualifier.MORE_THAN,
+    ),
+    (
+        rf"(?:atteint|atteignent|atteindre|atteignait|atteindra|touch\w*)\s+{_BAR}{_OF}",
+        Qualifier.AT_LEAST,
+    ),
+    (
+        rf"(?:sous|en\s+dessous\s+(?:de|d')|au[\s-]dessous\s+(?:de|d'))\s+{_BAR}{_OF}",
+        Qualifier.LESS_THAN,
+    ),
+    (rf"au[\s-]dessus\s+{_BAR}{_OF}", Qualifier.MORE_THAN),
+    (r"(?:en\s+dessous|au[\s-]dessous)\s+(?:de|des|du|d')", Qualifier.LESS_THAN),
+    (r"au[\s-]dessus\s+(?:de|des|du|d')", Qualifier.MORE_THAN),
+    (r"(?:supérieure?s?|plus\s+grande?s?)\s+ou\s+égale?s?\s+(?:à|aux?)", Qualifier.AT_LEAST),
+    (r"(?:inférieure?s?|plus\s+petite?s?)\s+ou\s+égale?s?\s+(?:à|aux?)", Qualifier.AT_MOST),
+    (r"plus\s+ou\s+moins", Qualifier.APPROX),
     (r"pas\s+moins\s+(?:de|d')", Qualifier.AT_LEAST),
     (r"pas\s+plus\s+(?:de|d')", Qualifier.AT_MOST),
     (r"tout\s+au\s+plus", Qualifier.AT_MOST),
@@ -68,7 +94,7 @@ _PREFIX_RE = re.compile(
 )
 _SUFFIX_RE = re.compile(
     r"\s+(?P<phrase>environ|au\s+moins|au\s+minimum|au\s+maximum|au\s+plus|tout\s+au\s+plus"
-    r"|et\s+plus|ou\s+plus|à\s+peine)(?![\w])",
+    r"|et\s+plus|ou\s+plus|ou\s+davantage|voire\s+plus|ou\s+moins|et\s+moins|à\s+peine)(?![\w])",
     re.IGNORECASE,
 )
 _SUFFIXES: dict[str, Qualifier] = {
@@ -77,11 +103,24 @@ _SUFFIXES: dict[str, Qualifier] = {
     "au minimum": Qualifier.AT_LEAST,
     "et plus": Qualifier.AT_LEAST,
     "ou plus": Qualifier.AT_LEAST,
+    "ou davantage": Qualifier.AT_LEAST,
+    "voire plus": Qualifier.AT_LEAST,
+    "ou moins": Qualifier.AT_MOST,
+    "et moins": Qualifier.AT_MOST,
     "au maximum": Qualifier.AT_MOST,
     "au plus": Qualifier.AT_MOST,
     "tout au plus": Qualifier.AT_MOST,
     "à peine": Qualifier.APPROX,
 }
+_NOUN_SUFFIX_RE = re.compile(
+    r"\s+(?!(?:et|ou|de|d'|à|au|aux|en)\s)[a-zà-ÿœ'-]{3,}\s+(?P<phrase>ou\s+plus|ou\s+moins"
+    r"|ou\s+davantage|au\s+moins|au\s+minimum|environ)(?![\w])",
+    re.IGNORECASE,
+)
+# "plus de 20 mais moins de 30": one figure bounded on both sides.
+_TWO_SIDED_GAP = re.compile(
+    r"(?:\s+[a-zà-ÿœ'-]+)?\s*,?\s*(?:mais|et|sans\s+dépasser)\s+", re.IGNORECASE
+)
 _RANGE_GAP = re.compile(r"\s*(?:à|a|-|–|—|ou)\s*", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*et\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?<![\w])entre\s*$", re.IGNORECASE)
@@ -132,7 +171,50 @@ def find_quantities(text: str, *, tolerance: float = 0.1) -> list[Quantity]:
             continue
         quantities.append(_qualify(plain, figure, tolerance))
         index += 1
-    return quantities
+    return _two_sided(plain, quantities)
+
+
+def round_width(value: float) -> float:
+    """The relative half-width a reader gives a round word: "une vingtaine" is 15 to 25,
+    "une cinquantaine" 45 to 55, "une centaine" 80 to 120."""
+    if value < 25:
+        return 0.25
+    if value < 100:
+        return 5 / value
+    return 0.2
+
+
+def _two_sided(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Join a lower and an upper bound of one figure: "plus de 20 mais moins de 30"."""
+    joined: list[Quantity] = []
+    for quantity in quantities:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.qualifier in (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+            and quantity.qualifier in (Qualifier.LESS_THAN, Qualifier.AT_MOST)
+            and previous.unit is quantity.unit
+            and previous.low is not None
+            and quantity.high is not None
+            and previous.low < quantity.high
+            and _TWO_SIDED_GAP.fullmatch(text, previous.end, quantity.start)
+        ):
+            joined[-1] = Quantity(
+                start=previous.start,
+                end=quantity.end,
+                figure_start=previous.figure_start,
+                link_end=quantity.link_end,
+                value=None,
+                low=previous.low,
+                high=quantity.high,
+                qualifier=Qualifier.RANGE,
+                unit=quantity.unit,
+                currency=quantity.currency or previous.currency,
+                parse_value=quantity.high,
+            )
+            continue
+        joined.append(quantity)
+    return joined
 
 
 def interval(
@@ -149,7 +231,7 @@ def interval(
 
 
 def _tidy(number: float) -> float:
-    return float(round(number)) if abs(number) >= 10 else round(number, 2)
+    return float(round(number)) if abs(number) >= 100 else round(number, 2)
 
 
 def _qualify(text: str, figure: Figure, tolerance: float) -> Quantity:
@@ -171,7 +253,7 @@ def _qualify(text: str, figure: Figure, tolerance: float) -> Quantity:
     assert figure.value is not None
     qualifier = Qualifier.APPROX if figure.round else Qualifier.EXACT
     start, end = figure.start, figure.end
-    prefix = _PREFIX_RE.search(text, max(0, figure.start - 30), figure.start)
+    prefix = _PREFIX_RE.search(text, max(0, figure.start - 60), figure.start)
     if prefix is not None:
         qualifier = _prefix_qualifier(prefix)
         start = prefix.start()
@@ -180,6 +262,13 @@ def _qualify(text: str, figure: Figure, tolerance: float) -> Quantity:
         if suffix is not None:
             qualifier = _SUFFIXES[" ".join(suffix.group("phrase").lower().split())]
             end = suffix.end()
+        else:
+            # After the counted noun: "200 manifestants ou plus", "3 enfants ou moins".
+            suffix = _NOUN_SUFFIX_RE.match(text, figure.end)
+            if suffix is not None:
+                qualifier = _SUFFIXES[" ".join(suffix.group("phrase").lower().split())]
+    if figure.round and qualifier is Qualifier.APPROX:
+        tolerance = round_width(figure.value)
     low, high = interval(qualifier, figure.value, tolerance)
     return Quantity(
         start=start,
@@ -215,11 +304,13 @@ def _read_range(text: str, first: Figure, second: Figure) -> Quantity | None:
     low, high = first.value, second.value
     if second.scale > 1.0 and first.scale == 1.0 and low < second.scale:
         low *= second.scale  # "entre 1 et 2 millions"
+    if first.unit is Unit.COUNT and second.unit is not Unit.COUNT:
+        low *= second.factor  # "de 15 à 18 centimes", "entre 100 et 200 km"
     if low >= high:
         return None
     if first.unit is not Unit.COUNT and second.unit is Unit.COUNT:
         return None
-    if is_measure_after(text, second.end):
+    if is_not_amount_after(text, second.end):
         return None
     start = first.start
     if between:

@@ -26,6 +26,7 @@ from jinja2 import (
 )
 
 from monitor.alerts import PARIS, alert_record
+from monitor.figures import COUNT, UnitSpec, format_record, unit_of_record
 from monitor.storage.schema import AlertRow
 
 SUBJECT_PREFIX = "[Veille]"
@@ -178,7 +179,7 @@ def alert_view(record: dict[str, Any]) -> dict[str, Any]:
         "topic": record.get("topic"),
         "quantity": record.get("quantity"),
         "new": figure_view(new, url=record.get("article_url"), title=record.get("article_title")),
-        "previous": figure_view(previous) if previous else None,
+        "previous": figure_view(previous, unit=unit_of_record(new)) if previous else None,
         "sentence": one_line(record.get("sentence")),
         "article_url": record.get("article_url"),
         "link": safe_url(record.get("article_url")),
@@ -194,12 +195,14 @@ def alert_view(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def figure_view(
-    record: dict[str, Any], *, url: object = None, title: object = None
+    record: dict[str, Any], *, url: object = None, title: object = None, unit: UnitSpec = COUNT
 ) -> dict[str, Any]:
+    """A claim or known claim as a message shows it; a known claim has no unit of its own
+    and is shown in ``unit`` (the new claim's)."""
     where = record.get("article_url") or record.get("url") or url
     when = record.get("published") or record.get("date")
     return {
-        "value": one_line(record.get("value_text") or _interval(record)),
+        "value": one_line(record.get("value_text") or format_record(record, unit)),
         "source": one_line(record.get("source")) or "source non précisée",
         "date": paris_time(when, date_only=True),
         "url": one_line(str(where)) if where else None,
@@ -208,13 +211,6 @@ def figure_view(
         "known": bool(record.get("known")),
         "note": one_line(record.get("note")),
     }
-
-
-def _interval(record: dict[str, Any]) -> str:
-    low, high = record.get("low"), record.get("high")
-    if low is not None and low == high:
-        return f"{low:g}"
-    return f"[{'…' if low is None else f'{low:g}'} ; {'…' if high is None else f'{high:g}'}]"
 
 
 def paris_time(value: object, *, date_only: bool = False) -> str:

@@ -34,8 +34,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from monitor.claims.numbers import currencies_in, currency_code
 from monitor.claims.words import deverbal_verb, event_verb
+from monitor.figures import MeasureUnit, UnitSpec, currencies_in, unit_spec
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
 
@@ -48,25 +48,20 @@ _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
 
 
-def unit_of(unit: str | None, label: str, nouns: Iterable[str]) -> tuple[Unit, str | None]:
+def unit_of(unit: str | None, label: str, nouns: Iterable[str]) -> UnitSpec:
     """The unit (and currency) a quantity counts in: its ``unit`` key, else what its nouns
     and then its label say ("dirham", "coût des dégâts (euros)", "taux de grévistes")."""
     if unit is not None:
-        lowered = fold(unit.strip())
-        if lowered in ("count", "nombre"):
-            return Unit.COUNT, None
-        if lowered in ("percent", "%", "pourcentage"):
-            return Unit.PERCENT, None
-        if lowered == "money":
-            return Unit.MONEY, None
-        return Unit.MONEY, currency_code(lowered)
+        declared = unit_spec(unit)
+        if declared is not None:
+            return declared
     for texts in ([fold(noun) for noun in nouns], [fold(label)]):
         currencies = {code for text in texts for code in currencies_in(text)}
         if currencies:
-            return Unit.MONEY, currencies.pop() if len(currencies) == 1 else None
+            return UnitSpec(Unit.MONEY, currencies.pop() if len(currencies) == 1 else None)
         if any(_PERCENT_RE.search(text) for text in texts):
-            return Unit.PERCENT, None
-    return Unit.COUNT, None
+            return UnitSpec(Unit.PERCENT)
+    return UnitSpec(Unit.COUNT)
 
 
 def stems_match(stem: str, known: frozenset[str]) -> bool:
@@ -99,6 +94,7 @@ class QuantityTerms:
     id: str
     unit: Unit
     currency: str | None
+    shown: MeasureUnit | None  # the unit of measure the rule file declared ("tonnes")
     modalities: frozenset[Modality]
     nouns: tuple[str, ...]  # as written in the rule file, for messages
     noun_keys: frozenset[str]
@@ -333,4 +329,8 @@ def _unit_words(unit: Unit, currency: str | None) -> str:
         return f"money ({currency})" if currency else "money"
     if unit is Unit.PERCENT:
         return "a percentage"
-    return "a count"
+    if unit is Unit.POINT:
+        return "percentage points"
+    if unit is Unit.COUNT:
+        return "a count"
+    return f"a {unit}"

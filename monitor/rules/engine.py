@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from monitor.figures import COUNT, UnitSpec, format_amount
 from monitor.models import AlertKind, Qualifier
 from monitor.rules.schema import Alerting
 
-NARROW_SPACE = "\u202f"
 UPPER_BOUNDS = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
 LOWER_BOUNDS = frozenset({Qualifier.AT_LEAST, Qualifier.MORE_THAN})
 # How much a figure says, most first: the alert of an article quotes its most precise claim.
@@ -208,39 +208,10 @@ def widen(value: float, tolerance: float) -> tuple[float, float]:
     return value - half, value + half
 
 
-def format_figure(figure: Figure) -> str:
-    """A French rendering of an interval: "environ 2 700", "11 000–12 000", "au moins 150"."""
-    low, high = figure.low, figure.high
-    match figure.qualifier:
-        case Qualifier.APPROX if figure.value is not None:
-            return f"environ {format_number(figure.value)}"
-        case Qualifier.AT_LEAST if low is not None:
-            return f"au moins {format_number(low)}"
-        case Qualifier.MORE_THAN if low is not None:
-            return f"plus de {format_number(low)}"
-        case Qualifier.AT_MOST if high is not None:
-            return f"jusqu'à {format_number(high)}"
-        case Qualifier.LESS_THAN if high is not None:
-            return f"moins de {format_number(high)}"
-    if figure.value is not None and figure.qualifier is Qualifier.EXACT:
-        return format_number(figure.value)
-    if low is not None and high is not None:
-        if low == high:
-            return format_number(low)
-        return f"{format_number(low)}–{format_number(high)}"
-    if low is not None:
-        return f"au moins {format_number(low)}"
-    if high is not None:
-        return f"au plus {format_number(high)}"
-    return "?"
-
-
-def format_number(number: float) -> str:
-    """French digit grouping with narrow no-break spaces: 11 000; 1,5 for decimals."""
-    if float(number).is_integer():
-        return f"{int(number):,}".replace(",", NARROW_SPACE)
-    whole, _, decimals = f"{number:,.2f}".rstrip("0").partition(".")
-    return whole.replace(",", NARROW_SPACE) + "," + decimals
+def format_figure(figure: Figure, unit: UnitSpec = COUNT) -> str:
+    """A French rendering of a figure: "environ 2 700", "11 000–12 000", "au moins 150",
+    "120–150 M€" (see :func:`monitor.figures.format_amount`)."""
+    return format_amount(figure.low, figure.high, figure.qualifier, figure.value, unit)
 
 
 def _enabled(verdict: Verdict, alerting: Alerting) -> Verdict | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from monitor.figures import UnitSpec
 from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
     QuantityCheck,
@@ -27,7 +28,7 @@ from monitor.rules.assign import (
     view,
 )
 from monitor.rules.loader import RuleSet
-from monitor.rules.schema import Alerting, Quantity
+from monitor.rules.schema import Alerting, Known, Quantity
 from monitor.rules.terms import (
     PREFIX,
     TOKEN,
@@ -50,13 +51,19 @@ class CompiledQuantity:
     def id(self) -> str:
         return self.spec.id
 
+    @property
+    def unit(self) -> UnitSpec:
+        """How this quantity's figures are read and shown."""
+        return UnitSpec(self.terms.unit, self.terms.currency, self.terms.shown)
+
 
 def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
-    unit, currency = unit_of(spec.unit, spec.label, spec.nouns)
+    unit = unit_of(spec.unit, spec.label, spec.nouns)
     terms = QuantityTerms(
         id=spec.id,
-        unit=unit,
-        currency=currency,
+        unit=unit.kind,
+        currency=unit.currency,
+        shown=unit.shown,
         modalities=frozenset(spec.modalities),
         nouns=tuple(spec.nouns),
         noun_keys=frozenset(noun_key(noun) for noun in spec.nouns),
@@ -67,6 +74,10 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         exclude=_alternation(spec.exclude),
     )
     return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms)
+
+
+def _in_base(number: float | None, factors: dict[str, float], item: Known) -> float | None:
+    return None if number is None else number * factors.get(item.quantity, 1.0)
 
 
 @dataclass(frozen=True)
@@ -132,6 +143,11 @@ class RuleBook:
     terms_by_prefix: dict[str, list[int]]  # first letters of a term's first word -> ids
     regex_terms: list[int]  # "re:" terms, always tried
     lexicon: Lexicon = field(default_factory=Lexicon)
+
+    def quantity(self, topic_id: str, quantity_id: str) -> CompiledQuantity | None:
+        """The compiled quantity ``quantity_id`` of topic ``topic_id``, if loaded."""
+        topic = next((topic for topic in self.topics if topic.id == topic_id), None)
+        return topic.quantity(quantity_id) if topic else None
 
     def topics_for(self, text: str) -> list[CompiledTopic]:
         """The topics an article is about.
@@ -227,13 +243,20 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
             for alias in (source.name, *(source.aliases or [])):
                 sources[fold(alias)] = source.name
                 all_sources[unicodedata.normalize("NFC", alias.lower())] = source.name
+        # Known figures are written in the unit their quantity declares ("tonnes") and
+        # stored, like extracted claims, in the base unit (kilograms).
+        factors = {
+            quantity.id: quantity.terms.shown.factor if quantity.terms.shown else 1.0
+            for quantity in quantities
+            if quantity.topic == topic_id
+        }
         known = [
             KnownFigure(
                 topic=topic_id,
                 quantity=item.quantity,
-                low=item.low if item.low is not None else item.value,
-                high=item.high if item.high is not None else item.value,
-                value=item.value,
+                low=_in_base(item.low if item.low is not None else item.value, factors, item),
+                high=_in_base(item.high if item.high is not None else item.value, factors, item),
+                value=_in_base(item.value, factors, item),
                 qualifier=item.qualifier,
                 source=item.source,
                 stated_on=item.date,

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from monitor.figures import UNIT_KEY_HELP, unit_spec
 from monitor.models import AlertKind, Modality, Qualifier
 
 IDENTIFIER = r"^[a-z0-9][a-z0-9_-]*$"
@@ -88,9 +89,16 @@ class Quantity(Strict):
     )
     unit: str | None = Field(
         default=None,
-        description="count (default), percent, or a currency: EUR, USD, GBP, CHF, MAD, ... "
-        "(also euro, dollar); absent, the nouns and label decide ('dirham', '(%)').",
+        description=f"What the figures are: {UNIT_KEY_HELP}; absent, the nouns and label "
+        "decide ('dirham', '(%)'). Known figures of a measure are written in this unit.",
     )
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, value: str | None) -> str | None:
+        if value is not None and unit_spec(value) is None:
+            raise ValueError(f"unknown unit {value!r}: use {UNIT_KEY_HELP}")
+        return value
 
 
 class Known(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.claims.numbers import find_figures, parse_digits, parse_words
+from monitor.claims.qualifiers import find_quantities
 from monitor.models import Unit
 
 
@@ -117,9 +118,6 @@ def test_round_amounts_are_approximate(sentence: str, written: str, value: float
         "le 24/10/2024",
         "des systèmes d’artillerie automotrice de 170 mm",
         "des lance-roquettes de 240 mm à longue portée",
-        "une portée de 300 km",
-        "un obus de 45 kg",
-        "un navire de 2 000 tonnes",
         "des missiles KN-23",
         "des unités M-1989 et des lance-roquettes M-1991",
         "une réunion du G7 en Italie",
@@ -164,7 +162,14 @@ def test_a_year_like_number_before_a_plural_noun_is_a_count() -> None:
     [
         ("une aide de 1,2 milliard d’euros", "1,2 milliard d’euros", 1.2e9, "EUR"),
         ("500 millions de dollars", "500 millions de dollars", 5e8, "USD"),
-        ("un contrat de 300 M€", "300 M€", 300, "EUR"),
+        ("un contrat de 300 M€", "300 M€", 300e6, "EUR"),
+        ("une enveloppe de 500 k€", "500 k€", 500_000, "EUR"),
+        ("un déficit de 3 Md€", "3 Md€", 3e9, "EUR"),
+        ("une perte de 2 Mds$", "2 Mds$", 2e9, "USD"),
+        ("un salaire de 20 000 francs CFA", "20 000 francs CFA", 20_000, "XOF"),
+        ("une prime de 1500 €", "1500 €", 1500, "EUR"),
+        ("un billet à 2000 $", "2000 $", 2000, "USD"),
+        ("une hausse de 18 centimes", "18 centimes", 0.18, "EUR"),
         ("une rançon de $500", "$500", 500, "USD"),
         ("un budget de 40 000 €", "40 000 €", 40_000, "EUR"),
         ("un prêt de 2 milliards de wons", "2 milliards de wons", 2e9, "KRW"),
@@ -193,3 +198,143 @@ def test_percentages_keep_their_unit(sentence: str, written: str, value: float) 
         value,
         Unit.PERCENT,
     )
+
+
+def quantities(text: str) -> list[tuple[str, str, float | None, float | None, str]]:
+    return [
+        (text[q.start : q.end], str(q.qualifier), q.low, q.high, str(q.unit))
+        for q in find_quantities(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Decimals below one (inflation, unemployment, temperature).
+        ("Le PIB a reculé de 0,5 % au troisième trimestre.", ("0,5 %", 0.5, "percent")),
+        ("Le chômage a baissé de 0,7 point sur un an.", ("0,7 point", 0.7, "point")),
+        ("La mer s’est réchauffée de 0,3 degré.", ("0,3 degré", 0.3, "temperature")),
+        # Halves and dozens (a census, a demonstration, a fire, a hospital).
+        (
+            "La région compte 3 millions et demi d’habitants.",
+            ("3 millions et demi", 3.5e6, "count"),
+        ),
+        ("Un demi-million de personnes ont défilé à Paris.", ("Un demi-million", 5e5, "count")),
+        ("Un million et demi de visiteurs sont attendus.", ("Un million et demi", 1.5e6, "count")),
+        (
+            "Deux milliards et demi d’euros ont été votés.",
+            ("Deux milliards et demi d’euros", 2.5e9, "money"),
+        ),
+        # Signs.
+        ("Les ventes ont reculé de -0,8 % en mars.", ("-0,8 %", -0.8, "percent")),
+        ("Le taux a perdu −1,2 point en un an.", ("−1,2 point", -1.2, "point")),
+        ("Il a fait moins 5 degrés à Strasbourg.", ("moins 5 degrés", -5, "temperature")),
+        ("Les prix ont bondi de +3,5 % sur un an.", ("+3,5 %", 3.5, "percent")),
+        # k and M suffixes.
+        ("La chaîne a dépassé les 10k abonnés.", ("dépassé les 10k", 10_000, "count")),
+        ("Le club a versé 1,2 M€ pour le transfert.", ("1,2 M€", 1.2e6, "money")),
+    ],
+)
+def test_families_of_written_numbers(sentence: str, expected: tuple[str, float, str]) -> None:
+    written, value, unit = expected
+    (found,) = [q for q in quantities(sentence) if q[0] == written]
+    assert found[4] == unit
+    assert value in (found[2], found[3])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "low", "high", "unit"),
+    [
+        # Measures are amounts with a unit, stored in a base unit (kg, l, m², m, W, Wh).
+        ("Le PAM a livré 10 000 tonnes de blé.", "10 000 tonnes", 1e7, 1e7, "mass"),
+        ("Les douaniers ont saisi 800 kilos de cocaïne.", "800 kilos", 800, 800, "mass"),
+        ("Le feu a parcouru 1800 hectares.", "1800 hectares", 1.8e7, 1.8e7, "area"),
+        ("3 millions de litres d’eau ont été pompés.", "3 millions de litres", 3e6, 3e6, "volume"),
+        ("Le parc éolien produira 500 MW.", "500 MW", 5e8, 5e8, "power"),
+        ("La France a consommé 460 TWh.", "460 TWh", 4.6e14, 4.6e14, "energy"),
+        ("Des rafales à 207 km/h ont été relevées.", "207 km/h", 207, 207, "speed"),
+        ("Il est tombé 120 mm de pluie en une nuit.", "120 mm", 0.12, 0.12, "length"),
+        ("une file de 12 kilomètres sur l’A7", "12 kilomètres", 12_000, 12_000, "length"),
+        # A range takes the unit and scale of its second figure.
+        ("Le gazole a pris de 15 à 18 centimes.", "de 15 à 18 centimes", 0.15, 0.18, "money"),
+        ("une portée de 100 à 200 km", "de 100 à 200 km", 1e5, 2e5, "length"),
+        # Four-digit amounts next to a unit, a currency or a plural noun are no years.
+        ("Entre 1000 et 1500 morts selon l’ONU.", "Entre 1000 et 1500", 1000, 1500, "count"),
+        ("De 1200 à 1800 migrants sont arrivés.", "De 1200 à 1800", 1200, 1800, "count"),
+        ("une facture de 1200 à 1800 euros", "de 1200 à 1800 euros", 1200, 1800, "money"),
+    ],
+)
+def test_measures_ranges_and_year_like_amounts(
+    sentence: str, written: str, low: float, high: float, unit: str
+) -> None:
+    (found,) = [q for q in quantities(sentence) if q[0] == written]
+    assert found[2] == pytest.approx(low)
+    assert found[3] == pytest.approx(high)
+    assert found[4] == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "qualifier", "low", "high"),
+    [
+        ("Le bilan a dépassé les 150 morts.", "dépassé les 150", "more_than", 150, None),
+        (
+            "Le bilan a franchi la barre des 200 morts.",
+            "franchi la barre des 200",
+            "more_than",
+            200,
+            None,
+        ),
+        (
+            "Les ventes passent sous la barre des 10 000 unités.",
+            "sous la barre des 10 000",
+            "less_than",
+            None,
+            10_000,
+        ),
+        (
+            "Plus d’une centaine de blessés ont été soignés.",
+            "Plus d’une centaine",
+            "more_than",
+            100,
+            None,
+        ),
+        ("un loyer supérieur à 800 €", "supérieur à 800 €", "more_than", 800, None),
+        ("un taux supérieur ou égal à 10 %", "supérieur ou égal à 10 %", "at_least", 10, None),
+        (
+            "une inflation inférieure ou égale à 2 %",
+            "inférieure ou égale à 2 %",
+            "at_most",
+            None,
+            2,
+        ),
+        ("une température en dessous de 5 degrés", "en dessous de 5 degrés", "less_than", None, 5),
+        ("les familles de 3 enfants ou plus", "3", "at_least", 3, None),
+        ("les communes de 500 habitants ou moins", "500", "at_most", None, 500),
+        ("Plus de 20 mais moins de 30 blessés.", "Plus de 20 mais moins de 30", "range", 20, 30),
+        # Round words have the width a reader gives them.
+        ("une vingtaine de morts", "une vingtaine", "approx", 15, 25),
+        ("une cinquantaine de gendarmes", "une cinquantaine", "approx", 45, 55),
+        ("une centaine de blessés", "une centaine", "approx", 80, 120),
+        ("une demi-douzaine de blessés", "une demi-douzaine", "approx", 4.5, 7.5),
+        ("deux douzaines de maisons", "deux douzaines", "approx", 18, 30),
+    ],
+)
+def test_bounds_in_words(
+    sentence: str, written: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    (found,) = [q for q in quantities(sentence) if q[0] == written]
+    assert found[1:4] == (qualifier, low, high)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "des obusiers de 155 mm",
+        "des systèmes d’artillerie automotrice de 170 mm",
+        "La loi de 1905 reste en vigueur depuis 1999.",
+        "entre 2015 et 2020, les prix ont doublé",
+        "un jeune âgé de 17 ans",
+    ],
+)
+def test_calibres_and_years_stay_out(sentence: str) -> None:
+    assert quantities(sentence) == []

@@ -34,10 +34,10 @@ def quantities(text: str, tolerance: float = 0.1) -> list[Row]:
         ),
         (
             "environ un millier de soldats",
-            ("environ un millier", 900, 1100, Qualifier.APPROX, 1000),
+            ("environ un millier", 800, 1200, Qualifier.APPROX, 1000),
         ),
-        ("un millier de soldats", ("un millier", 900, 1100, Qualifier.APPROX, 1000)),
-        ("une dizaine de drones", ("une dizaine", 9, 11, Qualifier.APPROX, 10)),
+        ("un millier de soldats", ("un millier", 800, 1200, Qualifier.APPROX, 1000)),
+        ("une dizaine de drones", ("une dizaine", 7.5, 12.5, Qualifier.APPROX, 10)),
         ("300 environ", ("300 environ", 270, 330, Qualifier.APPROX, 300)),
         ("au moins 150 missiles", ("au moins 150", 150, None, Qualifier.AT_LEAST, 150)),
         (
