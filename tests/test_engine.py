@@ -69,7 +69,8 @@ def test_new_figure_goes_up_against_the_latest_reference() -> None:
     )
     assert (verdict.delta, verdict.percent) == (300, 100.0)
     assert (
-        summarise("tués", new, verdict) == "Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100\u202f%)"
+        summarise("tués", new, verdict)
+        == "Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100\u202f%)"
     )
 
 
