@@ -166,3 +166,17 @@ def test_topic_needs_every_group(tmp_path: Path) -> None:
     assert [t.id for t in book.topics_for("Pyongyang et la Corée du Nord à Moscou")] == ["test"]
     assert book.topics_for("La Corée du Nord teste un missile") == []
     assert book.topics_for("Match de football Russie - Corée du Nord") == []
+
+
+def test_an_unknown_unit_is_reported_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "coree.yaml",
+        VALID.replace("    nouns: [soldat]", "    unit: brouettes\n    nouns: [soldat]"),
+    )
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert output.startswith(
+        f"Error: {tmp_path}/coree.yaml:11:11: quantities[0].unit: Value error, unknown unit 'brouettes'"
+    )
+    assert "tonnes" in output

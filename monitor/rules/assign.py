@@ -333,4 +333,4 @@ def _unit_words(unit: Unit, currency: str | None) -> str:
         return "percentage points"
     if unit is Unit.COUNT:
         return "a count"
-    return f"a {unit}"
+    return f"{'an' if str(unit)[0] in 'aeiou' else 'a'} {unit}"
