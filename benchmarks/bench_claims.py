@@ -22,6 +22,7 @@ import trafilatura
 
 from monitor.claims.extractor import find_claims
 from monitor.claims.parsing import load_model
+from monitor.claims.qualifiers import find_quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PAGES = Path("/work/shared/corpus/french-pages")
@@ -49,13 +50,15 @@ def corpus_pages(directory: Path) -> list[tuple[str, str]]:
     ]
 
 
-def interleaved_medians(page: str, text: str, repeats: int) -> tuple[float, float]:
-    """Median seconds of trafilatura on ``page`` and of find_claims on ``text``.
+def interleaved_medians(page: str, text: str, repeats: int) -> tuple[float, float, float]:
+    """Median seconds of trafilatura on ``page``, of find_claims on ``text`` and of
+    reading the numbers of ``text`` alone (a part of find_claims).
 
-    The two are timed in turns, so a change in the machine's load touches both alike.
+    The three are timed in turns, so a change in the machine's load touches all alike.
     """
     extract_times: list[float] = []
     claims_times: list[float] = []
+    number_times: list[float] = []
     for _ in range(repeats):
         start = time.perf_counter()
         trafilatura.extract(page)
@@ -63,7 +66,14 @@ def interleaved_medians(page: str, text: str, repeats: int) -> tuple[float, floa
         start = time.perf_counter()
         find_claims(text)
         claims_times.append(time.perf_counter() - start)
-    return statistics.median(extract_times), statistics.median(claims_times)
+        start = time.perf_counter()
+        find_quantities(text)
+        number_times.append(time.perf_counter() - start)
+    return (
+        statistics.median(extract_times),
+        statistics.median(claims_times),
+        statistics.median(number_times),
+    )
 
 
 def main() -> None:
@@ -82,11 +92,11 @@ def main() -> None:
         if not text.strip():
             continue
         count = len(find_claims(text))  # also a warm-up
-        extract_time, claims_time = interleaved_medians(page, text, arguments.repeats)
-        rows.append((name, len(text), count, extract_time, claims_time))
+        extract_time, claims_time, number_time = interleaved_medians(page, text, arguments.repeats)
+        rows.append((name, len(text), count, extract_time, claims_time, number_time))
 
     print(f"{'article':<42} {'chars':>7} {'claims':>6} {'trafilatura':>12} {'claims':>9}")
-    for name, chars, count, extract_time, claims_time in rows:
+    for name, chars, count, extract_time, claims_time, _ in rows:
         print(
             f"{name[:42]:<42} {chars:>7} {count:>6} {extract_time * 1000:>10.1f}ms"
             f" {claims_time * 1000:>7.1f}ms"
@@ -97,6 +107,8 @@ def main() -> None:
     print(f"trafilatura extraction: {len(rows) / total_extract:.1f} articles/s")
     print(f"claim extraction:       {len(rows) / total_claims:.1f} articles/s")
     print(f"ratio claims/trafilatura time: {total_claims / total_extract:.2f} (target < 1.0)")
+    total_numbers = sum(row[5] for row in rows)
+    print(f"number reading / claim extraction time: {total_numbers / total_claims:.0%}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ class MeasureUnit:
 
 # Written forms (lowercase patterns) of each unit, longest first where one starts another.
 MEASURES: tuple[tuple[str, MeasureUnit], ...] = (
+    (r"gigatonnes?|gt", MeasureUnit(Unit.MASS, 1e12, "Gt")),
+    (r"mégatonnes?|mt", MeasureUnit(Unit.MASS, 1e9, "Mt")),
     (r"kilotonnes?|kt", MeasureUnit(Unit.MASS, 1e6, "kt")),
     (r"tonnes?|t", MeasureUnit(Unit.MASS, 1e3, "t")),
     (r"quintaux|quintal", MeasureUnit(Unit.MASS, 100, "q")),

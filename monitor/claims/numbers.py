@@ -94,20 +94,25 @@ _DIGITS = (
     r"|\d+(?:,\d+)?)"
     r"(?:\s?(?P<scale>millions|million|milliards|milliard|mille|mds|md|mrds|mrd)(?![\w-])"
     r"|\s?(?P<suffix>k|m|md|mds|mrd|mrds)(?=\s?[€$£])"
-    r"|(?P<kilo>k)(?![\w'-]))?"
+    r"|(?P<kilo>k|m)(?![\w'-]))?"
 )
 _WORDS = (
     rf"(?P<words>(?<![\w-])(?:{_WORD})(?:[\s-]+(?:{_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
     r"(?![\w-]))"
 )
 _ROUND = (
-    r"(?P<round>(?<![\w-])(?:une|un)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
+    r"(?P<round>(?<![\w-])(?:une|un|la|le)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
     r"(?:\s+de\s+(?P<round_scale>milliers|millions|milliards))?(?![\w-]))"
 )
 _HALF = (
     r"(?P<half>(?<![\w-])(?:un|une)\s+demi-(?P<half_unit>million|milliard|millier|douzaine"
-    r"|centaine|dizaine)(?![\w-]))"
+    r"|centaine|dizaine|point|degré)(?![\w-]))"
+)
+# "un" is an article, except before a unit: "d'un point", "un centime", "une tonne".
+_ONE = (
+    r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:degré|centime|euro|dollar|tonne|litre"
+    r"|hectare|kilomètre|mètre|kilo|mégawatt|gigawatt|térawattheure)(?![\w-])))"
 )
 _VAGUE = (
     r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
@@ -118,9 +123,10 @@ _VAGUE = (
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
     r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
-    r"|mill|dizaine"
+    r"|mill|dizaine|demi|une?\s+(?:degr|euro|dollar|tonne|litre|hectare|kilo|m[eè]tre|méga"
+    r"|giga|téra)"
 )
-_FIGURE_RE = re.compile(f"{_VAGUE}|{_HALF}|{_ROUND}|{_DIGITS}|{_WORDS}")
+_FIGURE_RE = re.compile(f"{_VAGUE}|{_HALF}|{_ROUND}|{_ONE}|{_DIGITS}|{_WORDS}")
 _FIGURE_ANY_CASE_RE = re.compile(_FIGURE_RE.pattern, re.IGNORECASE)
 
 _CURRENCY_AFTER = re.compile(
@@ -147,8 +153,12 @@ _UNIT_AFTER = re.compile(
 _MEASURE_AFTER = re.compile(
     rf"\s*(?P<de>(?:de|d')\s*)?(?P<unit>{MEASURE_PATTERN})(?![\w/'-])", re.IGNORECASE
 )
+# Percentage points: "0,7 point", "2 points de pourcentage", "0,1 point de PIB", "sept points
+# de plus"; "30 points de deal" counts places.
 _POINT_AFTER = re.compile(
-    r"\s*(?:de\s+)?points?(?:\s+de\s+pourcentage)?(?![\w-])(?!\s+(?:de|d')\s*(?!pourcentage))",
+    r"\s*(?:de\s+)?points?(?![\w-])(?:\s+(?:de|d')\s*(?:pourcentage|pib|base|croissance"
+    r"|l'inflation|inflation|chômage|plus|moins|hausse|baisse|progression|écart|avance|retard"
+    r"|marge)(?![\w-])|(?!\s+(?:de|d')\s*\w))",
     re.IGNORECASE,
 )
 # A calibre, not a length: "obus de 155 mm", "calibre 12,7 mm".
@@ -158,13 +168,17 @@ _CALIBRE_BEFORE = re.compile(
     r"|missiles?)(?:\s+[\w'-]+){0,3}?\s+(?:de\s+|du\s+)?$",
     re.IGNORECASE,
 )
-_MINUS_BEFORE = re.compile(r"(?<![\w'])moins\s+$", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(
+    r"(?<![\w'])(?<!au\s)(?<!du\s)(?<!ou\s)(?<!de\s)(?<!pas\s)(?<!en\s)moins\s+$", re.IGNORECASE
+)
 _AND_HALF_AFTER = re.compile(r"\s+et\s+demie?(?![\w-])", re.IGNORECASE)
 _ROUND_PLURAL_AFTER = re.compile(
     r"\s+(?P<unit>dizaines|douzaines|quinzaines|vingtaines|trentaines|centaines)(?![\w-])",
     re.IGNORECASE,
 )
-_DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})(?![\w])", re.IGNORECASE)
+_DATE_AFTER = re.compile(
+    rf"(?:\s*(?:au|et|-|–)\s*\d{{1,2}}(?:er)?)?\s*(?:{_MONTHS})(?![\w])", re.IGNORECASE
+)
 _WEEKDAY_BEFORE = re.compile(rf"(?:{_WEEKDAYS})\s*$", re.IGNORECASE)
 _NUMBERED_BEFORE = re.compile(
     r"(?<![\w-])(?:articles?|art\.|alinéas?|paragraphes?|chapitres?|numéros?|n°|no\.?|nº|page"
@@ -198,6 +212,7 @@ _RANGE_TAIL = re.compile(
 # A capitalised word inside a sentence right before a small plain number names a model
 # or a series ("Leopard 2", "France 2", "Ligue 1"), not a count.
 _NAME_BEFORE = re.compile(r"[\w,;:'’«»]\s+[A-ZÀ-Þ][\w-]*[a-zà-ÿ][\w-]* $")
+_NAME_BEFORE_PAREN = re.compile(r"[A-ZÀ-Þ][\w-]*[a-zà-ÿ]\s*$")
 _LABEL_BEFORE = re.compile(r"[«“\"]\s*$")
 _LABEL_AFTER = re.compile(r"\s*[»”\"]")
 _LINK_AFTER = re.compile(r"\s+(?:de|d')\s*(?=[^\W\d])", re.IGNORECASE)
@@ -325,8 +340,13 @@ def _read_written(text: str, match: re.Match[str]) -> Figure | None:
         elif base >= 1e6:
             high = 1e9 - 1
         return Figure(start, end, None, low, high, vague=True, words=True)
+    if match.group("one"):
+        return Figure(start, end, 1.0, 1.0, 1.0, words=True)
     if match.group("half"):
         unit_word = match.group("half_unit").lower()
+        if unit_word in ("point", "degré"):
+            unit = Unit.POINT if unit_word == "point" else Unit.TEMPERATURE
+            return Figure(start, end, 0.5, 0.5, 0.5, words=True, unit=unit, link_end=end)
         value = _ROUND_UNITS[unit_word] / 2
         big = unit_word in ("million", "milliard")
         scale = _ROUND_UNITS[unit_word] if big else 1.0
@@ -341,6 +361,8 @@ def _read_written(text: str, match: re.Match[str]) -> Figure | None:
         if sign and not _is_sign(text, start):
             start, sign = digits_start, None
         suffix = match.group("suffix") or match.group("kilo")
+        if match.group("kilo") and text[match.start("kilo")] == "m":
+            return None  # "3m" is three metres glued; "1,28M" is a million
         last = match.end("suffix") if match.group("suffix") else match.end()
         if not _digits_stand_alone(
             text, start, digits_start, last if suffix else match.end("digits")
@@ -419,8 +441,15 @@ def _digits_stand_alone(text: str, start: int, digits_start: int, digits_end: in
         return False
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return False
-    if before in ".," and start >= 2 and text[start - 2].isdigit():
-        return False
+    if before in ".," and start >= 2 and text[start - 2].isalnum():
+        return False  # "2.5" inside a number, "BA.5", "XBB.1" (variants, versions)
+    if (
+        before == "("
+        and digits_end - digits_start == 2
+        and text[digits_end : digits_end + 1] == ")"
+        and _NAME_BEFORE_PAREN.search(text, 0, start - 1)
+    ):
+        return False  # a département after its name: "Maine-et-Loire (49)"
     after = text[digits_end] if digits_end < len(text) else " "
     if after in "'′" or (before in "'′" and digits_start >= 2 and text[digits_start - 2].isdigit()):
         return False  # minutes or feet: "(65')", "95'88'"
@@ -502,7 +531,9 @@ def _classify(text: str, figure: Figure) -> Figure | None:
         )
     percent = _PERCENT_AFTER.match(text, after_start)
     if percent:
-        return replace(figure, end=percent.end(), unit=Unit.PERCENT, link_end=percent.end())
+        return _signed(
+            replace(figure, end=percent.end(), unit=Unit.PERCENT, link_end=percent.end()), before
+        )
     if is_not_amount_after(text, after_start):
         return None
     measured = _measure(text, figure, before)
@@ -536,7 +567,8 @@ def _measure(text: str, figure: Figure, before: str) -> Figure | Literal[False] 
     it is a calibre ("obus de 155 mm"); ``None`` when no unit follows."""
     point = _POINT_AFTER.match(text, figure.end)
     if point:
-        return replace(figure, end=point.end(), unit=Unit.POINT, link_end=point.end())
+        end = point.end()
+        return _signed(replace(figure, end=end, unit=Unit.POINT, link_end=end), before)
     measure = _MEASURE_AFTER.match(text, figure.end)
     if measure is None:
         return None
@@ -554,12 +586,16 @@ def _measure(text: str, figure: Figure, before: str) -> Figure | Literal[False] 
         factor=unit.factor,
         link_end=measure.end(),
     )
+    return _signed(measured, before) if unit.kind is Unit.TEMPERATURE else measured
+
+
+def _signed(figure: Figure, before: str) -> Figure:
+    """A sign in words: "moins 5 degrés", "moins 35 %" (not "au moins", "de moins")."""
     minus = _MINUS_BEFORE.search(before)
-    if unit.kind is Unit.TEMPERATURE and minus and measured.value is not None:
-        # "moins 5 degrés": a sign in words.
-        start = figure.start - (len(before) - minus.start())
-        return replace(_scaled(measured, -1), start=start)
-    return measured
+    if minus is None or figure.value is None or figure.value < 0:
+        return figure
+    start = figure.start - (len(before) - minus.start())
+    return replace(_scaled(figure, -1), start=start)
 
 
 def _looks_like_year(text: str, figure: Figure) -> bool:

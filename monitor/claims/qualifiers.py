@@ -19,15 +19,23 @@ Intervals:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.claims.numbers import Figure, find_figures, is_not_amount_after, normalise_typography
+from monitor.figures import currencies_in
 from monitor.models import Qualifier, Unit
 
 # Longest phrases first: "pas plus de" before "plus de", "au moins" before "moins de".
 _BAR = r"(?:la\s+barre|le\s+cap|le\s+seuil|le\s+plafond|le\s+niveau|le\s+mur)(?:\s+symbolique)?"
 _OF = r"\s+(?:des|du|de|d')"
 _PREFIXES: tuple[tuple[str, Qualifier], ...] = (
+    # "ne dépassera pas 4,4 %", "sans dépasser les 300", "plafonnée à 3,5 %"
+    (
+        r"(?:ne\s+(?:\w+\s+)?(?:dépass|excéd)\w*\s+pas|(?:pas|sans|jamais)\s+(?:dépasser"
+        r"|excéder))(?:\s+les|\s+la|\s+le)?",
+        Qualifier.AT_MOST,
+    ),
+    (r"(?:plafonnée?s?|bornée?s?)\s+(?:à|aux?)", Qualifier.AT_MOST),
     # Bounds given by a verb: "le bilan a dépassé les 150 morts", "a franchi la barre des 200".
     (
         rf"(?:dépass\w*|excéd\w*)(?:\s+(?:déjà|largement|désormais|même|aujourd'hui|nettement"
@@ -114,12 +122,33 @@ _SUFFIXES: dict[str, Qualifier] = {
 }
 _NOUN_SUFFIX_RE = re.compile(
     r"\s+(?!(?:et|ou|de|d'|à|au|aux|en)\s)[a-zà-ÿœ'-]{3,}\s+(?P<phrase>ou\s+plus|ou\s+moins"
-    r"|ou\s+davantage|au\s+moins|au\s+minimum|environ)(?![\w])",
+    r"|et\s+plus|et\s+moins|ou\s+davantage|au\s+moins|au\s+minimum|environ)(?![\w])",
     re.IGNORECASE,
 )
 # "plus de 20 mais moins de 30": one figure bounded on both sides.
 _TWO_SIDED_GAP = re.compile(
     r"(?:\s+[a-zà-ÿœ'-]+)?\s*,?\s*(?:mais|et|sans\s+dépasser)\s+", re.IGNORECASE
+)
+_SHARING_GAP = re.compile(r"\s*(?:à|a|-|–|et|ou|puis|voire|,|/)\s*", re.IGNORECASE)
+_THOUSANDS_WRITTEN = re.compile(r"\d{1,3}[ .']000")
+_SCALE_AT_END = re.compile(r"(?:millions?|milliards?|mds?|mrds?)$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?:de\s+|d')\s*[^\W\d]", re.IGNORECASE)
+_MONEY_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?:budgets?|dettes?|déficits?|excédents?|coûts?|montants?|enveloppes?"
+    r"|factures?|chiffres?\s+d'affaires|bénéfices?|pertes?|recettes?|dépenses?"
+    r"|investissements?|subventions?|salaires?|primes?|amendes?|rançons?|prêts?|crédits?"
+    r"|sommes?|financements?|fonds|dotations?|transferts?|indemnités?|guichets?|aides?)"
+    r"(?:\s+[^\d\s]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+# "passer de A à B", "porter de A à B": two figures, the old and the new, not a range. (With
+# "augmenter", "grimper", "baisser", "de A à B" is by how much: a range.)
+_CHANGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:pass(?:e|es|ent|é|és|ée|ées|er|era|erait|eraient|ait|aient|ant|èrent)"
+    r"|port(?:e|ent|é|és|er|era|erait|ait|aient|ant)|ramen\w*|ramèn\w*|évolu\w*"
+    r"|relev(?:é|és|ée|ées|er|ait)|relèv\w*)"
+    r"(?:\s+[^\d\s]+){0,4}?\s+(?:de|d')\s*$",
+    re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:à|a|-|–|—|ou)\s*", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*et\s*", re.IGNORECASE)
@@ -158,7 +187,7 @@ def find_quantities(text: str, *, tolerance: float = 0.1) -> list[Quantity]:
     Offsets are into ``text``.
     """
     plain = normalise_typography(text)
-    figures = find_figures(plain)
+    figures = _share_units(plain, find_figures(plain))
     quantities: list[Quantity] = []
     index = 0
     while index < len(figures):
@@ -171,7 +200,85 @@ def find_quantities(text: str, *, tolerance: float = 0.1) -> list[Quantity]:
             continue
         quantities.append(_qualify(plain, figure, tolerance))
         index += 1
-    return _two_sided(plain, quantities)
+    return _two_sided(plain, _bare_money(plain, quantities))
+
+
+def _share_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """A bare number written before another figure takes its scale and unit: "entre 1 et
+    2 millions", "de 15 à 18 centimes", "160 puis 180 millions d'euros", and the shared
+    thousands of "entre 600 et 800 000"."""
+    shared = list(figures)
+    for index in range(len(shared) - 1, 0, -1):
+        first, second = shared[index - 1], shared[index]
+        if first.vague or first.value is None or second.value is None:
+            continue
+        if first.unit is not Unit.COUNT or first.scale > 1.0 or first.round:
+            continue
+        gap = text[first.end : second.start]
+        if not _SHARING_GAP.fullmatch(gap):
+            continue
+        value = first.value
+        if second.scale > 1.0 and value < second.scale:
+            value *= second.scale
+        elif (_RANGE_GAP.fullmatch(gap) or _AND_GAP.fullmatch(gap)) and _shares_thousands(
+            text, first, second
+        ):
+            value *= 1000
+        value *= second.factor if second.unit is not Unit.COUNT else 1.0
+        shared[index - 1] = replace(
+            first,
+            value=value,
+            low=value,
+            high=value,
+            unit=second.unit,
+            currency=second.currency,
+            factor=second.factor,
+            scale=second.scale,
+        )
+    return shared
+
+
+def _shares_thousands(text: str, first: Figure, second: Figure) -> bool:
+    """ "entre 600 et 800 000 manifestants": the first figure's thousands are left out."""
+    assert first.value is not None and second.value is not None
+    written = text[second.start : second.end]
+    return (
+        second.scale == 1.0
+        and second.unit is Unit.COUNT
+        and _THOUSANDS_WRITTEN.fullmatch(written) is not None
+        and first.value < 1000
+        and first.value == int(first.value)
+        and second.value / 10 <= first.value * 1000 < second.value
+    )
+
+
+def _bare_money(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "23,2 millions" with no noun after it, in a sentence about money, is a sum of money:
+    "106,7 millions d'euros de fonctionnement et 23,2 millions pour l'investissement"."""
+    money = [q for q in quantities if q.unit is Unit.MONEY]
+    result = []
+    for quantity in quantities:
+        written = text[quantity.start : quantity.end]
+        if (
+            quantity.unit is Unit.COUNT
+            and _SCALE_AT_END.search(written)
+            and not _NOUN_AFTER.match(text, quantity.end)
+        ):
+            currency = _nearest_currency(text, quantity, money)
+            if currency is not None:
+                quantity = replace(quantity, unit=Unit.MONEY, currency=currency)
+        result.append(quantity)
+    return result
+
+
+def _nearest_currency(text: str, quantity: Quantity, money: list[Quantity]) -> str | None:
+    if money:
+        nearest = min(money, key=lambda other: abs(other.start - quantity.start))
+        return nearest.currency
+    if _MONEY_NOUN_BEFORE.search(text, max(0, quantity.start - 50), quantity.start):
+        currencies = currencies_in(text)
+        return currencies.pop() if len(currencies) == 1 else "EUR"
+    return None
 
 
 def round_width(value: float) -> float:
@@ -301,13 +408,11 @@ def _read_range(text: str, first: Figure, second: Figure) -> Quantity | None:
     between = _BETWEEN_BEFORE.search(before)
     if not (_RANGE_GAP.fullmatch(gap) or (between and _AND_GAP.fullmatch(gap))):
         return None
-    low, high = first.value, second.value
-    if second.scale > 1.0 and first.scale == 1.0 and low < second.scale:
-        low *= second.scale  # "entre 1 et 2 millions"
-    if first.unit is Unit.COUNT and second.unit is not Unit.COUNT:
-        low *= second.factor  # "de 15 à 18 centimes", "entre 100 et 200 km"
+    low, high = first.value, second.value  # scale and unit shared by _share_units
     if low >= high:
         return None
+    if not between and _CHANGE_BEFORE.search(text, max(0, first.start - 60), first.start):
+        return None  # "la facture passera de 1 640 à 1 800 euros": from one figure to another
     if first.unit is not Unit.COUNT and second.unit is Unit.COUNT:
         return None
     if is_not_amount_after(text, second.end):

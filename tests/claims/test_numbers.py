@@ -338,3 +338,119 @@ def test_bounds_in_words(
 )
 def test_calibres_and_years_stay_out(sentence: str) -> None:
     assert quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "qualifier", "low", "high", "unit"),
+    [
+        # A bare number takes the scale and unit of the figure after it.
+        (
+            "Le Real avait offert 160 puis 180 millions d’euros.",
+            "160",
+            "exact",
+            160e6,
+            160e6,
+            "money",
+        ),
+        ("La remise passera de 30 à 10 centimes par litre.", "30", "exact", 0.30, 0.30, "money"),
+        (
+            "entre 600 et 800 000 manifestants selon la police",
+            "entre 600 et 800 000",
+            "range",
+            600e3,
+            800e3,
+            "count",
+        ),
+        ("de 60 à 90 000 sinistrés", "de 60 à 90 000", "range", 60e3, 90e3, "count"),
+        # "passer de A à B" gives two figures; "grimper de A à B" a range of the change.
+        ("La facture passera de 1 640 à 1 800 euros.", "1 640", "exact", 1640, 1640, "money"),
+        ("Le bilan est passé de 300 à 600 morts.", "600", "exact", 600, 600, "count"),
+        ("Les prix ont grimpé de 15 à 16 % sur un an.", "de 15 à 16 %", "range", 15, 16, "percent"),
+        # A bare "millions" in a sentence about money is money.
+        (
+            "Le budget prévoit 106,7 millions d’euros de fonctionnement et 23,2 millions pour l’investissement.",
+            "23,2 millions",
+            "exact",
+            23.2e6,
+            23.2e6,
+            "money",
+        ),
+        (
+            "Un guichet de vingt millions sera ouvert aux agriculteurs.",
+            "vingt millions",
+            "exact",
+            20e6,
+            20e6,
+            "money",
+        ),
+        (
+            "Le déficit atteindrait entre 12,5 et 20 milliards en 2032.",
+            "entre 12,5 et 20 milliards",
+            "range",
+            12.5e9,
+            20e9,
+            "money",
+        ),
+        (
+            "La ville compte 3 millions d’habitants et 2 millions de logements.",
+            "3 millions",
+            "exact",
+            3e6,
+            3e6,
+            "count",
+        ),
+        # Bounds given by a negated or capping verb.
+        (
+            "Le déficit ne dépassera pas 4,4 % du PIB.",
+            "ne dépassera pas 4,4 %",
+            "at_most",
+            None,
+            4.4,
+            "percent",
+        ),
+        (
+            "une hausse des loyers plafonnée à 3,5 %",
+            "plafonnée à 3,5 %",
+            "at_most",
+            None,
+            3.5,
+            "percent",
+        ),
+        ("les communes de 3 500 habitants et plus", "3 500", "at_least", 3500, None, "count"),
+        ("Le pays a produit 34,1 Mt de blé.", "34,1 Mt", "exact", 34.1e9, 34.1e9, "mass"),
+        ("La une titre sur 1,28M de manifestants.", "1,28M", "exact", 1.28e6, 1.28e6, "count"),
+        ("Les taux ont baissé d’un demi-point.", "un demi-point", "exact", 0.5, 0.5, "point"),
+        ("Le gazole a pris un centime.", "un centime", "exact", 0.01, 0.01, "money"),
+        ("Le millier de pompiers engagés est épuisé.", "Le millier", "approx", 800, 1200, "count"),
+        (
+            "Le cumul de pluie affiche moins 35 % par rapport à la normale.",
+            "moins 35 %",
+            "exact",
+            -35,
+            -35,
+            "percent",
+        ),
+        ("soit 0,1 point de PIB", "0,1 point de PIB", "exact", 0.1, 0.1, "point"),
+    ],
+)
+def test_figures_read_with_their_neighbours(
+    sentence: str, written: str, qualifier: str, low: float | None, high: float | None, unit: str
+) -> None:
+    (found,) = [q for q in quantities(sentence) if q[0] == written]
+    assert found[1] == qualifier
+    assert found[2] == (None if low is None else pytest.approx(low))
+    assert found[3] == (None if high is None else pytest.approx(high))
+    assert found[4] == unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "en Maine-et-Loire (49) et dans la Vienne (86)",
+        "le sous-variant BA.5 domine",
+        "dans la nuit du 7 au 8 avril 2021",
+        "le retrait de points de deal",
+    ],
+)
+def test_codes_variants_and_date_ranges_are_no_amounts(sentence: str) -> None:
+    assert quantities(sentence) == []
