@@ -345,8 +345,8 @@ def _read_written(text: str, match: re.Match[str]) -> Figure | None:
     if match.group("half"):
         unit_word = match.group("half_unit").lower()
         if unit_word in ("point", "degré"):
-            unit = Unit.POINT if unit_word == "point" else Unit.TEMPERATURE
-            return Figure(start, end, 0.5, 0.5, 0.5, words=True, unit=unit, link_end=end)
+            kind = Unit.POINT if unit_word == "point" else Unit.TEMPERATURE
+            return Figure(start, end, 0.5, 0.5, 0.5, words=True, unit=kind, link_end=end)
         value = _ROUND_UNITS[unit_word] / 2
         big = unit_word in ("million", "milliard")
         scale = _ROUND_UNITS[unit_word] if big else 1.0
