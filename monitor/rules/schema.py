@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from monitor.figures import UNIT_KEY_HELP, unit_spec
+from monitor.figures import UNIT_KEY_HELP, format_number, unit_spec
 from monitor.models import AlertKind, Modality, Qualifier
 
 IDENTIFIER = r"^[a-z0-9][a-z0-9_-]*$"
@@ -119,7 +119,9 @@ class Known(Strict):
         if self.value is None and self.low is None and self.high is None:
             raise ValueError("give a value, or low and/or high")
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+            raise ValueError(
+                f"low ({format_number(self.low)}) is greater than high ({format_number(self.high)})"
+            )
         return self
 
 
