@@ -100,6 +100,13 @@ _PREFIX_RE = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_PREFIXES)) + r")\s*$",
     re.IGNORECASE,
 )
+# The last word of every prefix above: a figure without one has no prefix to look for.
+_PREFIX_END = re.compile(
+    r"(?<!\w)(?:de|d'|à|a|aux?|moins|plus|maximum|minimum|environ|presque|quasi(?:ment)?"
+    r"|approximativement|minima|mot|estimée?s?|dépass\w*|excéd\w*|modo|quelque|les|la|le|des"
+    r"|du|pas)\s*$",
+    re.IGNORECASE,
+)
 _SUFFIX_RE = re.compile(
     r"\s+(?P<phrase>environ|au\s+moins|au\s+minimum|au\s+maximum|au\s+plus|tout\s+au\s+plus"
     r"|et\s+plus|ou\s+plus|ou\s+davantage|voire\s+plus|ou\s+moins|et\s+moins|à\s+peine)(?![\w])",
@@ -360,7 +367,9 @@ def _qualify(text: str, figure: Figure, tolerance: float) -> Quantity:
     assert figure.value is not None
     qualifier = Qualifier.APPROX if figure.round else Qualifier.EXACT
     start, end = figure.start, figure.end
-    prefix = _PREFIX_RE.search(text, max(0, figure.start - 60), figure.start)
+    prefix = None
+    if _PREFIX_END.search(text, max(0, figure.start - 20), figure.start):
+        prefix = _PREFIX_RE.search(text, max(0, figure.start - 60), figure.start)
     if prefix is not None:
         qualifier = _prefix_qualifier(prefix)
         start = prefix.start()
