@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
 
+from monitor.cli import main
 from monitor.models import ArticleInput
 from monitor.pipeline import Pipeline
 from monitor.rules.loader import load_rules
@@ -90,3 +93,27 @@ def test_a_figure_in_another_unit_never_goes_to_a_quantity(
     assigned = {(row.value_text, row.quantity) for row in rows}
     assert not any(text.startswith("20") and quantity == "evacuated" for text, quantity in assigned)
     assert ("2 000 hectares", "burnt_area") in assigned
+
+
+def test_known_and_claims_lists_write_figures_as_the_press_does(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'units.db'}"
+    runner = CliRunner()
+    known = runner.invoke(main, ["known", "list", "--db", url, "--rules", str(RULES)])
+    assert known.exit_code == 0, known.output
+    assert "incendie/damage_cost: 87 M€ (exact), assureurs" in known.output
+    assert "incendie/burnt_area: 7\u202f000 ha (exact), préfecture" in known.output
+    assert "e+" not in known.output
+    page = tmp_path / "article.txt"
+    page.write_text(
+        "Incendies en Gironde : le coût des dégâts estimé à 120 millions d'euros\n\n"
+        "Après les incendies de Gironde, le coût des dégâts est désormais estimé entre "
+        "120 et 150 millions d'euros, selon France Assureurs.\n",
+        encoding="utf-8",
+    )
+    replay = runner.invoke(main, ["replay", str(tmp_path), "--db", url, "--rules", str(RULES)])
+    assert replay.exit_code == 0, replay.output
+    claims = runner.invoke(main, ["claims", "list", "--db", url, "--rules", str(RULES)])
+    assert (
+        "damage_cost: entre 120 et 150 millions d'euros (read as 120–150 M€, range)"
+        in claims.output
+    )
