@@ -267,7 +267,8 @@ def _explain_misses(folder: Path, book: Any, misses: list[str]) -> list[str]:
             out.append(f"{miss}\tthe figure was not read (numbers)")
             continue
         reading = found[0].readings[0]
-        reasons = "; ".join(f"{c.quantity}: {c.why}" for c in reading.checks[:4])
+        nearest = sorted(reading.checks, key=lambda c: -c.stage)[:3]  # the nearest misses
+        reasons = "; ".join(f"{c.quantity}: {c.why}" for c in nearest)
         out.append(f"{miss}\tnoun={found[0].claim.noun} verb={found[0].claim.predicate}\t{reasons}")
     return out
 

@@ -86,10 +86,11 @@ def explain(
         topics = book.topics_for(f"{title or ''}\n{text}")
     claims: list[Claim] = finder(text, title=title, published=published, lexicon=book.lexicon)
     explanations = []
-    for claim in claims:
+    assigned = {topic.id: book.assign_all(topic, claims) for topic in topics}
+    for index, claim in enumerate(claims):
         readings = []
         for topic in topics:
-            quantity, checks = book.assign(topic, claim)
+            quantity, checks = assigned[topic.id][index]
             if quantity is not None:
                 chosen = next(c for c in checks if c.quantity == quantity.id)
                 why = chosen.why

@@ -104,6 +104,9 @@ class Claim:
     sentence_start: int = 0  # offset of the sentence in the article text
     span: tuple[int, int] = (0, 0)  # offsets of the figure (value_text) in the article text
     parent_span: tuple[int, int] | None = None  # "dont 600 tués": span of the including figure
+    # The figure this one continues and counts the same thing as: "17 morts, contre 14 la
+    # veille", "31 600 morts en Turquie et 4 500 en Syrie", "la CGT en a compté 3,5 millions".
+    antecedent_span: tuple[int, int] | None = None
     # The figure's own clause, as offsets into ``sentence``: the words between the figures
     # around it, cut at "dont", "contre", ";" ... ("320 000 manifestants en France, dont
     # 55 000 à Paris": "55 000 à Paris"). Rule contexts and exclusions look there first.

@@ -218,10 +218,12 @@ class Pipeline:
         pending: list[tuple[CompiledTopic, CompiledQuantity, ClaimRow, Claim]] = []
         seen_before = status != "new"
         fingerprints: set[str] = set()
-        for claim in claims:
+        assigned = {topic.id: self.book.assign_all(topic, claims) for topic in topics}
+        for index, claim in enumerate(claims):
             for topic in topics:
+                quantity = assigned[topic.id][index][0]
                 tracked = self._record_claim(
-                    session, row, topic, claim, result, seen_before, fingerprints
+                    session, row, topic, claim, quantity, result, seen_before, fingerprints
                 )
                 if tracked is not None:
                     pending.append((topic, *tracked, claim))
@@ -250,6 +252,7 @@ class Pipeline:
         article: ArticleRow,
         topic: CompiledTopic,
         claim: Claim,
+        quantity: CompiledQuantity | None,
         result: IngestResult,
         seen_before: bool,
         fingerprints: set[str],
@@ -258,7 +261,6 @@ class Pipeline:
 
         Returns the quantity and the row for a tracked quantity, None otherwise.
         """
-        quantity = self.book.quantity_for(topic, claim)
         source = canonical_source(topic, claim.source)
         low, high = claim.low, claim.high
         if claim.qualifier is Qualifier.APPROX and claim.value is not None:

@@ -568,6 +568,7 @@ def _build_claims(
         reading = read_modality(predicate_token, number)
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None
+        antecedent: tuple[int, int] | None = None
         subset = bool(_DONT_BEFORE.search(plain[: quantity.start]))
         if built:
             previous_quantity, previous_claim, previous_reading, _ = built[-1]
@@ -582,6 +583,7 @@ def _build_claims(
                     noun, noun_phrase = parent.noun, parent.noun_phrase
             elif _COMPARED_GAP.search(gap) and noun is None and predicate_word is None:
                 inherited = len(built) - 1
+                antecedent = previous_claim.span
                 noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
                 predicate = predicate or previous_claim.predicate
                 parent_span = previous_claim.parent_span
@@ -594,6 +596,7 @@ def _build_claims(
                     noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
                     if elliptic:  # "31 600 morts en Turquie et 4 500 en Syrie"
                         predicate = predicate or previous_claim.predicate
+                        antecedent = previous_claim.span
                 parent_span = previous_claim.parent_span
                 if predicate_word is not None and not _has_own_verb(noun_token):
                     reading = previous_reading
@@ -605,6 +608,7 @@ def _build_claims(
             ):
                 # "1,12 million selon l'Intérieur, la CGT 1,5 million": the same count again.
                 inherited = len(built) - 1
+                antecedent = previous_claim.span
                 noun, noun_phrase = previous_claim.noun, previous_claim.noun_phrase
                 predicate = predicate or previous_claim.predicate
         time = _nearest_time(times, quantity, plain)
@@ -627,6 +631,7 @@ def _build_claims(
             sentence_start=offset,
             span=span,
             parent_span=parent_span,
+            antecedent_span=antecedent,
         )
         built.append((quantity, claim, reading, inherited))
     return built
@@ -715,6 +720,7 @@ def _resolve_en(
                 noun=previous.noun,
                 noun_phrase=previous.noun_phrase,
                 predicate=claim.predicate or previous.predicate,
+                antecedent_span=previous.span,
             )
         resolved.append((quantity, claim, reading, inherited))
     return resolved

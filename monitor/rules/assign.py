@@ -77,6 +77,10 @@ def stems_match(stem: str, known: frozenset[str]) -> bool:
     )
 
 
+NOUN_STAGE = 2  # the check of what is counted
+VERB_STAGE = 3  # the check of what happened
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityCheck:
     """One quantity tried for one claim: whether it fits, and why (or why not)."""
@@ -85,6 +89,9 @@ class QuantityCheck:
     fits: bool
     why: str
     rank: tuple[int, int, int] = (0, 0, 0)
+    # How far the checks went: 0 unit, 1 modality, 2 what is counted, 3 what happened,
+    # 4 context, 5 exclude, 6 fits. The failed check that came furthest is the nearest miss.
+    stage: int = 6
 
 
 @dataclass(frozen=True)
@@ -225,8 +232,10 @@ def _listed(items: Sequence[str]) -> str:
 def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not."""
 
+    stage = 0
+
     def no(why: str) -> QuantityCheck:
-        return QuantityCheck(terms.id, False, why)
+        return QuantityCheck(terms.id, False, why, stage=stage)
 
     if claim.unit is not terms.unit:
         return no(f"the figure is {_unit_words(claim.unit, claim.currency)}, "
@@ -238,9 +247,11 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
         and claim.currency != terms.currency
     ):
         return no(f"the figure is in {claim.currency}, this quantity in {terms.currency}")
+    stage = 1
     if claim.modality not in terms.modalities:
         return no(f"the figure is {claim.modality}; this quantity counts "
                   f"{', '.join(sorted(terms.modalities))} figures")  # fmt: skip
+    stage = 2
     listed_verb = bool(terms.predicate_stems or terms.predicate_phrases)
     event_fits = bool(seen.event_stems) and any(
         stems_match(stem, terms.predicate_stems | terms.noun_keys) for stem in seen.event_stems
@@ -263,6 +274,7 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     else:
         return no(f"the figure names nothing it counts, and none of its nouns "
                   f"({_listed(terms.nouns)}) is in its clause")  # fmt: skip
+    stage = 3
     if listed_verb:
         if (
             (
@@ -285,11 +297,21 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             )
         ):
             verb_level = 1  # "39 % chez les cheminots" in a sentence about the strike
+        elif (
+            terms.unit is not Unit.COUNT
+            and terms.context is not None
+            and (terms.context.search(seen.clause) or terms.context.search(seen.scope))
+        ):
+            # An amount in the quantity's unit, next to its context words, says what it is
+            # even without the verb: "la facture monte à 650 millions d'euros pour les
+            # assureurs".
+            verb_level = 0
         else:
             return no(f"nothing in the figure's clause says what happened "
                       f"({_listed(terms.predicates)})")  # fmt: skip
     else:
         verb_level = 1
+    stage = 4
     if terms.context is not None:
         if terms.context.search(seen.clause):
             context_level = 3
@@ -301,6 +323,7 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             return no("none of its context terms is in the sentence")
     else:
         context_level = 1
+    stage = 5
     if terms.exclude is not None:
         found = terms.exclude.search(fold(seen.phrase)) or terms.exclude.search(seen.scope)
         if found is not None:

@@ -19,6 +19,8 @@ from datetime import date
 from monitor.figures import UnitSpec
 from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
+    NOUN_STAGE,
+    VERB_STAGE,
     QuantityCheck,
     QuantityTerms,
     best,
@@ -185,17 +187,44 @@ class RuleBook:
         present.update(i for i in self.regex_terms if self.terms[i].search(folded))
         return frozenset(present)
 
+    def assign_all(
+        self, topic: CompiledTopic, claims: Sequence[Claim]
+    ) -> list[tuple[CompiledQuantity | None, list[QuantityCheck]]]:
+        """:meth:`assign` for every claim of an article in order, each figure that
+        continues another ("contre 14 la veille") knowing where that one went."""
+        placed: dict[tuple[int, int], CompiledQuantity] = {}
+        results = []
+        for claim in claims:
+            antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
+            quantity, checks = self.assign(topic, claim, antecedent)
+            if quantity is not None:
+                placed[claim.span] = quantity
+            results.append((quantity, checks))
+        return results
+
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
         """The quantity of ``topic`` that ``claim`` counts (see :mod:`monitor.rules.assign`)."""
         return self.assign(topic, claim)[0]
 
     def assign(
-        self, topic: CompiledTopic, claim: Claim
+        self, topic: CompiledTopic, claim: Claim, antecedent: CompiledQuantity | None = None
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
-        """The quantity ``claim`` goes to, and every quantity's check, in file order."""
+        """The quantity ``claim`` goes to, and every quantity's check, in file order.
+
+        ``antecedent`` is the quantity of the figure ``claim`` continues ("17 morts, contre
+        14 la veille"): when nothing else fits and only what is counted or what happened
+        is missing from the figure's own words, the figure goes with its antecedent.
+        """
         seen = view(claim)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         chosen = best(checks)
+        if chosen is None and antecedent is not None:
+            index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)
+            if checks[index].stage in (NOUN_STAGE, VERB_STAGE):
+                checks[index] = QuantityCheck(
+                    antecedent.id, True, "fits: it continues the figure before it", (1, 1, 1)
+                )
+                return antecedent, checks
         if chosen is None:
             return None, checks
         return topic.quantity(chosen.quantity), checks

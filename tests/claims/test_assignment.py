@@ -34,8 +34,7 @@ def assigned(
     when = datetime(2023, 9, 10, 12, tzinfo=UTC)
     claims = find_claims(text, published=when, lexicon=book.lexicon)
     out = []
-    for claim in claims:
-        quantity = book.quantity_for(topic, claim)
+    for claim, (quantity, _) in zip(claims, book.assign_all(topic, claims), strict=True):
         out.append((claim.value_text, claim.low, quantity.id if quantity else None))
     return out
 
@@ -239,3 +238,43 @@ def test_explain_a_saved_file_reads_it_as_replay_does(model: None) -> None:
     missing = runner.invoke(main, ["explain", "--file", "/nonexistent.txt", "--rules", str(rules)])
     assert missing.exit_code == 1
     assert "Traceback" not in missing.output
+
+
+# Figures that continue another, and amounts placed by their unit and context -------------
+
+
+def test_a_compared_figure_goes_with_the_figure_it_is_compared_to(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, après le séisme, le bilan s'établit à 2 946 morts, contre 2 681 la veille.",
+    )
+    assert toll == {2946: "dead", 2681: "dead"}
+    strike = quantities(
+        book,
+        "retraites",
+        "Réforme des retraites : 32,5 % des enseignants étaient en grève jeudi, contre 25,2 % "
+        "mardi, selon le ministère.",
+    )
+    assert strike == {32.5: "strike_rate_teachers", 25.2: "strike_rate_teachers"}
+
+
+def test_an_amount_in_the_unit_of_a_quantity_next_to_its_context_needs_no_verb(
+    book: RuleBook,
+) -> None:
+    insured = quantities(
+        book,
+        "seisme",
+        "Le séisme au Maroc : la facture grimpe à 650 millions d'euros pour les assureurs.",
+    )
+    assert insured == {650e6: "insured_losses"}
+    march = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites à Paris : les dégradations représentent "
+        "1,2 million d'euros pour la Ville.",
+    )
+    assert march == {1.2e6: "march_cost"}
+    # Without its context words, an amount still needs its verb.
+    bare = quantities(book, "seisme", "Au Maroc, le séisme : une rallonge de 650 millions d'euros.")
+    assert bare == {650e6: None}
