@@ -429,6 +429,21 @@ _LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
 _LIGHT_PARTICIPLE = re.compile(r"(?<![\w-])(?P<word>[a-zà-öø-ÿœ]{2,}é(?:e|s|es)?)(?![\w-])")
 _LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
 _LIGHT_NEGATION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:pas|jamais|plus|aucun)\b", re.IGNORECASE)
+_MEASURE_INFINITIVES = (
+    r"(?:coûter|valoir|représenter|atteindre|dépasser|excéder|peser|s'élever|se\s+chiffrer"
+    r"|totaliser|avoisiner|approcher|frôler|culminer|grimper|monter|augmenter|baisser"
+    r"|reculer|progresser|croître|diminuer)"
+)
+# A measuring verb in the future or after "aller" forecasts a figure: nobody intends it.
+_LIGHT_FORECAST = re.compile(
+    rf"\b(?:va|vont|allait|allaient|devrait|devraient|pourrait|pourraient)\s+(?:\w+\s+)?"
+    rf"{_MEASURE_INFINITIVES}\b"
+    r"|\b(?:coûter|vaudr|représenter|atteindr|dépasser|excéder|pèser|s'élèver|chiffrer"
+    r"|totaliser|avoisiner|approcher|frôler|culminer|grimper|monter|augmenter|baisser"
+    r"|reculer|progresser|croîtr|diminuer)(?:a|ont|ait|aient)\b",
+    re.IGNORECASE,
+)
+_LIGHT_INTENTION = re.compile(r"\b(?:prévoi\w*|envisag\w*|projett?\w*)\b", re.IGNORECASE)
 _LIGHT_PLAN = re.compile(
     r"\b(?:prévoi\w*|envisag\w*|projett?\w*|pourr\w+|devr\w+|doi(?:t|vent)|seront|sera"
     r"|va|vont)\b",
@@ -466,6 +481,8 @@ def _build_light_claims(
     times = find_times(work.text, day, plain)
     if _LIGHT_NEGATION.search(plain):
         modality = Modality.NEGATED
+    elif _LIGHT_FORECAST.search(plain) and not _LIGHT_INTENTION.search(plain):
+        modality = Modality.REPORTED
     elif _LIGHT_PLAN.search(plain):
         modality = Modality.PLANNED
     elif _LIGHT_CONDITIONAL.search(plain):

@@ -10,7 +10,9 @@ s'ajouterait" are asserted).
   possibility verbs governing the event: "prévoir de", "envisager de", "décider de",
   "devoir", "pouvoir" (so "pourrait envoyer" is planned, not merely reported).
 * ``reported``: the conditional mood anywhere on the chain ("auraient été envoyés",
-  "seraient déjà présents", "aurait fourni").
+  "seraient déjà présents", "aurait fourni"), and the future of a verb that measures rather
+  than acts: "les dégâts vont coûter 650 millions", "le déficit atteindra 5 %" forecast a
+  figure, nobody intends it.
 * ``asserted`` otherwise.
 
 When several apply, negated wins over planned, and planned over reported: "aurait décidé
@@ -55,6 +57,33 @@ PLAN_VERBS = frozenset(
         "envisagé",
     }
 )
+# Verbs that state how much something is, not what someone does: their future is a forecast.
+FORECAST_VERBS = frozenset(
+    {
+        "coûter",
+        "valoir",
+        "représenter",
+        "atteindre",
+        "dépasser",
+        "excéder",
+        "peser",
+        "élever",
+        "chiffrer",
+        "totaliser",
+        "avoisiner",
+        "approcher",
+        "frôler",
+        "culminer",
+        "grimper",
+        "monter",
+        "augmenter",
+        "baisser",
+        "reculer",
+        "progresser",
+        "croître",
+        "diminuer",
+    }
+)
 _NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guère", "point"})
 
 
@@ -69,7 +98,7 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
     start = predicate if predicate is not None else _clause_head(number)
     if start is None:
         return ModalityReading(Modality.ASSERTED, False)
-    negated = planned = conditional = crossed_noun = False
+    negated = planned = intended = conditional = crossed_noun = measuring = False
     node = start
     for step in range(5):
         words = [node, *[c for c in node.children if c.dep_.startswith(("aux", "cop"))]]
@@ -81,10 +110,12 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
                 planned = True
             if word is not node and lemma_of(word) == "aller" and "VerbForm=Inf" in str(node.morph):
                 planned = True
+        measuring = measuring or lemma_of(node) in FORECAST_VERBS
         if step > 0 and lemma_of(node) in PLAN_VERBS:
             planned = True
+            intended = intended or lemma_of(node) != "aller"
         if step == 0 and lemma_of(node) in ("prévoir", "envisager", "projeter", "planifier"):
-            planned = True
+            planned = intended = True
         if _is_negated(node) and not crossed_noun:
             negated = True
         if node.pos_ == "NOUN":
@@ -97,6 +128,8 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
         negated = True
     if "VerbForm=Inf" in str(start.morph) and _plan_word_before(start):
         planned = True
+    if planned and not intended and measuring:
+        planned, conditional = False, True  # a forecast: "vont coûter 650 millions"
     if negated:
         return ModalityReading(Modality.NEGATED, conditional)
     if planned:

@@ -23,8 +23,12 @@ from monitor.claims.numbers import normalise_typography
 from monitor.claims.qualifiers import Quantity
 
 MODEL_NAME = "fr_core_news_sm"
+# A qualifier that holds a verb or an adjective the parser needs: "sont estimées à",
+# "a dépassé les", "a franchi la barre des", "ne dépassera pas", "plafonnée à".
 _VERBAL_QUALIFIER = re.compile(
-    r"(?:estimée?s?|évaluée?s?|chiffrée?s?|dépassant|excédant|supérieure?s?|inférieure?s?)\b",
+    r"(?:ne\s+\S+\s+|pas\s+|sans\s+|jamais\s+)?(?:estimée?s?|évaluée?s?|chiffrée?s?|dépass\w*"
+    r"|excéd\w*|franchi\w*|pass\w*|crev\w*|enfonc\w*|atteint|atteign\w*|atteindr\w*|touch\w*"
+    r"|plafonnée?s?|bornée?s?|supérieure?s?|inférieure?s?|sous)\b",
     re.IGNORECASE,
 )
 

@@ -246,6 +246,14 @@ def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> Non
         ("Aucun des 300 soldats n’a été blessé.", Modality.NEGATED),
         ("Environ 11 000 soldats ont été déployés.", Modality.ASSERTED),
         ("Kiev n’a envoyé que 300 soldats.", Modality.ASSERTED),
+        # The future of a measuring verb is a forecast, not a plan.
+        ("Les dégradations vont coûter 650 millions d’euros aux assureurs.", Modality.REPORTED),
+        ("Le déficit public atteindra 5 % du PIB l’an prochain.", Modality.REPORTED),
+        (
+            "Le bilan des inondations va dépasser 300 morts, craignent les secours.",
+            Modality.REPORTED,
+        ),
+        ("Le gouvernement va débloquer 2 milliards d’euros.", Modality.PLANNED),
     ],
 )
 def test_modality(extract: Extract, sentence: str, modality: Modality) -> None:
