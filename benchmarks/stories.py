@@ -274,8 +274,17 @@ def _explain_misses(folder: Path, book: Any, misses: list[str]) -> list[str]:
 
 
 def story_folders(names: list[str], which: str) -> list[Path]:
+    """The folders of the stories named (a path, or a story's name under tests/stories),
+    else of every story of the set."""
     if names:
-        return [Path(name) for name in names]
+        folders = []
+        for name in names:
+            candidates = [Path(name), *(STORIES / part / name for part in ("dev", "heldout"))]
+            found = next((c for c in candidates if (c / "expected.json").is_file()), None)
+            if found is None:
+                raise SystemExit(f"error: no story {name!r} (a folder with expected.json)")
+            folders.append(found)
+        return folders
     sets = ["dev", "heldout"] if which == "all" else [which]
     return sorted(path.parent for part in sets for path in (STORIES / part).glob("*/expected.json"))
 

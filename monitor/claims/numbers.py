@@ -372,8 +372,13 @@ def _read_written(text: str, match: re.Match[str]) -> Figure | None:
             text, start, digits_start, last if suffix else match.end("digits")
         ):
             return None
-        value = parse_digits(match.group("digits"))
+        written = match.group("digits")
         scale_word = match.group("scale")
+        if (scale_word or suffix) and re.fullmatch(r"\d{1,3},\d{3}", written):
+            # "5,374 milliards": a French decimal comma before a scale, not "5 374".
+            value = float(written.replace(",", "."))
+        else:
+            value = parse_digits(written)
         if scale_word:
             scale = _SCALES[scale_word.lower()]
         elif suffix:

@@ -196,7 +196,8 @@ class RuleBook:
         results = []
         for claim in claims:
             antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
-            quantity, checks = self.assign(topic, claim, antecedent)
+            whole = placed.get(claim.parent_span) if claim.parent_span else None
+            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole)
             if quantity is not None:
                 placed[claim.span] = quantity
             results.append((quantity, checks))
@@ -207,16 +208,31 @@ class RuleBook:
         return self.assign(topic, claim)[0]
 
     def assign(
-        self, topic: CompiledTopic, claim: Claim, antecedent: CompiledQuantity | None = None
+        self,
+        topic: CompiledTopic,
+        claim: Claim,
+        antecedent: CompiledQuantity | None = None,
+        *,
+        part_of: CompiledQuantity | None = None,
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
         ``antecedent`` is the quantity of the figure ``claim`` continues ("17 morts, contre
         14 la veille"): when nothing else fits and only what is counted or what happened
         is missing from the figure's own words, the figure goes with its antecedent.
+        ``part_of`` is the quantity of the figure ``claim`` is a part of ("2 122 morts,
+        dont 1 351 dans la province d'Al Haouz"): a part never counts as its whole.
         """
         seen = view(claim)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
+        if part_of is not None:
+            checks = [
+                QuantityCheck(c.quantity, False, "it is a part («dont») of a figure of this "
+                              "quantity", stage=5)
+                if c.quantity == part_of.id and c.fits
+                else c
+                for c in checks
+            ]  # fmt: skip
         chosen = best(checks)
         if chosen is None and antecedent is not None:
             index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)

@@ -278,3 +278,19 @@ def test_an_amount_in_the_unit_of_a_quantity_next_to_its_context_needs_no_verb(
     # Without its context words, an amount still needs its verb.
     bare = quantities(book, "seisme", "Au Maroc, le séisme : une rallonge de 650 millions d'euros.")
     assert bare == {650e6: None}
+
+
+def test_a_part_never_counts_as_its_whole(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 122 morts, dont 1 351 dans la province d'Al Haouz.",
+    )
+    assert toll == {2122: "dead", 1351: None}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé en France, "
+        "dont 93 000 à Paris, selon l'Intérieur.",
+    )
+    assert turnout == {1.28e6: "demonstrators_france", 93_000: "demonstrators_paris"}

@@ -454,3 +454,18 @@ def test_figures_read_with_their_neighbours(
 )
 def test_codes_variants_and_date_ranges_are_no_amounts(sentence: str) -> None:
     assert quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("un fonds de 5,374 milliards de dirhams", "5,374 milliards de dirhams", 5.374e9),
+        ("un déficit de 1,125 million d’euros", "1,125 million d’euros", 1.125e6),
+        ("l’armée aligne 11,000 soldats", "11,000", 11_000),
+    ],
+)
+def test_a_comma_before_a_scale_is_a_decimal_comma(
+    sentence: str, written: str, value: float
+) -> None:
+    (found,) = [q for q in find_quantities(sentence) if sentence[q.start : q.end] == written]
+    assert found.low == pytest.approx(value)
