@@ -104,6 +104,7 @@ def claim_record(claim: ClaimRow) -> dict[str, Any]:
         "sentence": claim.sentence,
         "span": [claim.span_start, claim.span_end],
         "denial": claim.denial,
+        "earlier": claim.earlier,
         "article_url": article.url,
         "article_title": article.title,
         "published": iso(article.published),

@@ -107,6 +107,11 @@ class Claim:
     # The figure this one continues and counts the same thing as: "17 morts, contre 14 la
     # veille", "31 600 morts en Turquie et 4 500 en Syrie", "la CGT en a compté 3,5 millions".
     antecedent_span: tuple[int, int] | None = None
+    # Why the figure is not news, when the article gives it as such: "historical" (it is
+    # dated weeks or years before the article: "en 2004, le séisme avait fait 628 morts")
+    # or "earlier" (an earlier statement: "un précédent bilan faisait état de 2 012 morts",
+    # "contre 14 la veille", a pluperfect "avait fait"). Such claims raise no alert.
+    earlier: str | None = None
     # The figure's own clause, as offsets into ``sentence``: the words between the figures
     # around it, cut at "dont", "contre", ";" ... ("320 000 manifestants en France, dont
     # 55 000 à Paris": "55 000 à Paris"). Rule contexts and exclusions look there first.

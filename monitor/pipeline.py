@@ -303,11 +303,14 @@ class Pipeline:
             span_start=claim.span[0],
             span_end=claim.span[1],
             denial=claim.denial,
+            earlier=claim.earlier,
             created_at=utcnow(),
         )
         session.add(row)
         result.claims += 1
-        return None if quantity is None else (quantity, row)
+        if quantity is None or claim.earlier:
+            return None  # a past figure is kept, never judged: "avait fait 628 morts"
+        return quantity, row
 
     def _judge(
         self,
@@ -395,7 +398,11 @@ class Pipeline:
                 ArticleRow.published,
             )
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(ClaimRow.topic == topic.id, ClaimRow.quantity == quantity)
+            .where(
+                ClaimRow.topic == topic.id,
+                ClaimRow.quantity == quantity,
+                ClaimRow.earlier.is_(None),
+            )
             .group_by(
                 ClaimRow.low,
                 ClaimRow.high,

@@ -149,3 +149,18 @@ def test_off_topic_and_foreign_articles_give_no_claims(
     english = replace(article("https://ex.com/en", KILLED, 2), language="en")
     assert pipeline.ingest(english).status == "not_french"
     assert counts(database)["claims"] == 0
+
+
+def test_an_earlier_figure_is_kept_but_raises_nothing(
+    pipeline: Pipeline, database: Database
+) -> None:
+    pipeline.ingest(article("https://ex.fr/a", KILLED, 2, 5))
+    earlier = (
+        "Dans la région russe de Koursk, un précédent bilan du renseignement sud-coréen faisait "
+        "état de 100 soldats nord-coréens tués."
+    )
+    raised = pipeline.ingest(article("https://ex.fr/c", earlier, 2, 6))
+    assert raised.alert_ids == []
+    with database.session() as session:
+        row = session.scalars(select(ClaimRow).where(ClaimRow.value_text == "100")).one()
+        assert (row.quantity, row.earlier) == ("killed", "earlier")

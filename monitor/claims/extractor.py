@@ -284,7 +284,14 @@ def _read_sentence(
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
         ):
-            claim = replace(claim, clause=clause, scope=scope)
+            claim = replace(
+                claim,
+                clause=clause,
+                scope=scope,
+                earlier=_earlier(
+                    work.plain, clause, claim, day, compared=_compared(work, quantity)
+                ),
+            )
             source = _nearest(main, quantity)
             if source is None and inherited_from is not None:
                 previous = built[inherited_from][1]
@@ -652,6 +659,64 @@ def _build_claims(
         )
         built.append((quantity, claim, reading, inherited))
     return built
+
+
+# Words that present a figure as an earlier statement.
+_EARLIER_WORDS = re.compile(
+    r"(?<![\w])(?:(?:un|le|du|au)\s+précédent\s+bilan|bilan\s+précédent|(?:sa|son|leur|une|la|le)"
+    r"\s+précédente?\s+(?:estimation|évaluation|chiffre|décompte)|initialement|précédemment"
+    r"|(?<!minutes\s)(?<!heures\s)(?:plus\s+tôt\s+dans|auparavant))(?![\w])",
+    re.IGNORECASE,
+)
+# A time word in a compared figure's clause: "contre 14 la veille", "contre 27,3 % samedi".
+_EARLIER_TIME = re.compile(
+    r"(?<![\w])(?:la\s+veille|l'avant-veille|hier|avant-hier|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|la\s+semaine\s+(?:dernière|précédente)|le\s+mois\s+dernier"
+    r"|l'an\s+dernier|l'année\s+dernière|il\s+y\s+a|en\s+\d{4}|la\s+nuit\s+précédente"
+    r"|précédemment)(?![\w])",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\d{4}")
+# A cue that keeps a dated figure current: "depuis janvier 2023", "d'ici 2030".
+_ONGOING_TIME = re.compile(r"(?:depuis|dès|à\s+partir|d'ici|jusqu|avant)", re.IGNORECASE)
+_HISTORICAL_DAYS = 180  # a figure dated with a year half a year before the article
+
+
+def _compared(work: _Work, quantity: Quantity) -> bool:
+    """The figure comes after "contre", "après", "au lieu de" and another figure."""
+    index = work.quantities.index(quantity) if quantity in work.quantities else -1
+    if index <= 0:
+        return False
+    previous = work.quantities[index - 1]
+    return bool(_COMPARED_GAP.search(work.plain[previous.end : quantity.start]))
+
+
+def _earlier(
+    plain: str, clause: tuple[int, int], claim: Claim, day: date | None, *, compared: bool
+) -> str | None:
+    """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
+
+    Historical: the figure's own words date it with a year at least half a year before
+    the article ("en février 2004, ... 628 morts"). Earlier: its words present it as an
+    earlier statement ("un précédent bilan", "plus tôt dans la journée", "auparavant"), or
+    it is compared with another figure at an earlier time ("contre 14 la veille").
+    """
+    own = plain[clause[0] : clause[1]]
+    breaks = list(_SCOPE_BREAK.finditer(plain, 0, clause[0]))
+    lead = plain[breaks[-1].end() if breaks else 0 : clause[1]]
+    if (
+        day is not None
+        and claim.time_ref is not None
+        and claim.time_text
+        and _YEAR.search(claim.time_text)
+        and not _ONGOING_TIME.match(claim.time_text)
+        and claim.time_text in lead
+        and (day - claim.time_ref).days > _HISTORICAL_DAYS
+    ):
+        return "historical"
+    if _EARLIER_WORDS.search(lead) or (compared and _EARLIER_TIME.search(own)):
+        return "earlier"
+    return None
 
 
 def figure_clauses(

@@ -178,6 +178,8 @@ class ClaimRow(Base):
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
     denial: Mapped[bool] = mapped_column(default=False)
+    # "historical" or "earlier" when the article gives the figure as past (no alert).
+    earlier: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime]
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")

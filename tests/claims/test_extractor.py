@@ -370,3 +370,47 @@ def test_measuring_verbs_point_to_what_is_counted(
 ) -> None:
     claim = only(extract(sentence))
     assert (claim.noun, claim.predicate) == (noun, predicate)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flags"),
+    [
+        # A toll of another year, recalled for comparison (a disaster, a strike).
+        (
+            "En février 2004, un séisme avait frappé Al Hoceima et tué 628 personnes.",
+            {"628": "historical"},
+        ),
+        (
+            "Le 5 décembre 2019, la police avait dénombré 806 000 manifestants en France.",
+            {"806 000": "historical"},
+        ),
+        # Earlier statements of the same story.
+        (
+            "Plus tôt dans la journée, un précédent bilan recensait 2 681 morts et 2 501 blessés.",
+            {"2 681": "earlier", "2 501": "earlier"},
+        ),
+        (
+            "Sa précédente évaluation s'élevait à 650 millions d'euros.",
+            {"650 millions d'euros": "earlier"},
+        ),
+        (
+            "Les policiers ont interpellé 72 personnes, contre 157 la nuit précédente.",
+            {"72": None, "157": "earlier"},
+        ),
+        # Current figures stay news: a dated plan, an ongoing count, two sources compared.
+        ("Depuis janvier 2023, 12 000 migrants sont arrivés à Lampedusa.", {"12 000": None}),
+        (
+            "Selon la police, 320 000 personnes ont manifesté, contre 1,2 million selon la CGT.",
+            {"320 000": None, "1,2 million": None},
+        ),
+        (
+            "Quelques minutes auparavant, la CGT avait annoncé plus de deux millions de manifestants.",
+            {"plus de deux millions": None},
+        ),
+    ],
+)
+def test_earlier_and_historical_figures_are_told_apart(
+    extract: Extract, sentence: str, flags: dict[str, str | None]
+) -> None:
+    claims = {claim.value_text: claim.earlier for claim in extract(sentence)}
+    assert {text: claims.get(text, "missing") for text in flags} == flags
