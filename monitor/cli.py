@@ -262,6 +262,7 @@ def claims_accept(claim_id: int, settings: Settings) -> None:
             source=claim.source,
             stated_on=published.date() if published else None,
             url=claim.article.url,
+            period=claim.period,
             origin="accepted",
             claim_id=claim.id,
             created_at=datetime.now(UTC),

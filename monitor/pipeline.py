@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, true
 from sqlalchemy.orm import Session
 
 from monitor.alerts import PARIS, queue_deliveries, summarise
@@ -144,6 +144,7 @@ class Pipeline:
                         stated_on=known.stated_on,
                         url=known.url,
                         note=known.note,
+                        period=known.period,
                         origin="rule",
                         rule_file=known.rule_file,
                         rule_line=known.rule_line,
@@ -304,6 +305,7 @@ class Pipeline:
             span_end=claim.span[1],
             denial=claim.denial,
             earlier=claim.earlier,
+            period=quantity.period(claim, _paris_date(article.published)) if quantity else None,
             created_at=utcnow(),
         )
         session.add(row)
@@ -323,8 +325,29 @@ class Pipeline:
         result: IngestResult,
     ) -> None:
         """Judge an article's new claims on one quantity against everything known before."""
+        if quantity.spec.per is not None:
+            # Counted per day or per event: each period is judged against its own figures.
+            by_period: dict[str | None, list[tuple[ClaimRow, Figure]]] = {}
+            for claim_row, figure in found:
+                by_period.setdefault(claim_row.period, []).append((claim_row, figure))
+        else:
+            by_period = {None: found}
+        for period, members in by_period.items():
+            self._judge_period(session, article, topic, quantity, members, period, run_id, result)
+
+    def _judge_period(
+        self,
+        session: Session,
+        article: ArticleRow,
+        topic: CompiledTopic,
+        quantity: CompiledQuantity,
+        found: list[tuple[ClaimRow, Figure]],
+        period: str | None,
+        run_id: int | None,
+        result: IngestResult,
+    ) -> None:
         rows = {figure.reference_id: claim_row for claim_row, figure in found}
-        references = self._references(session, topic, quantity.id, exclude=set(rows))
+        references = self._references(session, topic, quantity, exclude=set(rows), period=period)
         groups = judge_article(
             [figure for _, figure in found],
             list(references.values()),
@@ -343,9 +366,18 @@ class Pipeline:
                 result.evidence += self._corroborate(session, article, claim_row, agreeing)
 
     def _references(
-        self, session: Session, topic: CompiledTopic, quantity: str, *, exclude: set[str | None]
+        self,
+        session: Session,
+        topic: CompiledTopic,
+        compiled: CompiledQuantity,
+        *,
+        exclude: set[str | None],
+        period: str | None = None,
     ) -> dict[str, Figure]:
-        """Known claims and every earlier claim on the same quantity, by reference id."""
+        """Known claims and every earlier claim on the same quantity (and, for a quantity
+        counted per day or per event, the same period), by reference id."""
+        quantity = compiled.id
+        per_period = compiled.spec.per is not None
         references: dict[str, Figure] = {}
 
         def add(
@@ -381,6 +413,7 @@ class Pipeline:
                 KnownClaimRow.topic == topic.id,
                 KnownClaimRow.quantity == quantity,
                 KnownClaimRow.active.is_(True),
+                KnownClaimRow.period == period if per_period else true(),
             )
         )
         for known_id, low, high, qualifier, value, source, stated_on in known_rows:
@@ -402,6 +435,7 @@ class Pipeline:
                 ClaimRow.topic == topic.id,
                 ClaimRow.quantity == quantity,
                 ClaimRow.earlier.is_(None),
+                ClaimRow.period == period if per_period else true(),
             )
             .group_by(
                 ClaimRow.low,

@@ -180,3 +180,15 @@ def test_an_unknown_unit_is_reported_at_its_line(tmp_path: Path) -> None:
         f"Error: {tmp_path}/coree.yaml:11:11: quantities[0].unit: Value error, unknown unit 'brouettes'"
     )
     assert "tonnes" in output
+
+
+def test_per_event_needs_its_events(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "coree.yaml",
+        VALID.replace("    nouns: [soldat]", "    per: event\n    nouns: [soldat]"),
+    )
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert "per: event needs events" in output
+    assert f"{tmp_path}/coree.yaml:" in output

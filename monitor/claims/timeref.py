@@ -1,8 +1,9 @@
 """When a figure applies: time expressions resolved against the article date.
 
 Recognised: a month with an optional day and year ("le 1er novembre", "fin janvier",
-"d'ici à décembre", "depuis août", "juin 2024") and a year after a cue ("en 2025",
-"fin 2024", "d'ici 2025", "depuis fin 2024", "l'été 2024").
+"d'ici à décembre", "depuis août", "juin 2024"), a year after a cue ("en 2025",
+"fin 2024", "d'ici 2025", "depuis fin 2024", "l'été 2024"), and days named relative to
+the article ("hier", "la veille", "mardi", "ce jeudi soir", "lundi prochain").
 
 Resolution:
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from monitor.claims.numbers import normalise_typography
 
@@ -69,6 +70,16 @@ _YEAR_RE = re.compile(
     r"(?P<year>(?:19|20)\d{2})(?![\w])",
     re.IGNORECASE,
 )
+# Days named relative to the article: "hier", "la veille", "mardi", "ce jeudi soir".
+_DAY_RE = re.compile(
+    r"(?<![\w-])(?:(?P<relative>aujourd'hui|avant-hier|hier|l'avant-veille|la\s+veille)"
+    r"|(?:(?:ce|le)\s+)?(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?!\s+\d)(?:\s+(?:matin|midi|après-midi|soir))?(?:\s+(?P<side>dernier|prochain))?)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "la veille": 1, "avant-hier": 2, "l'avant-veille": 2}
 _FORWARD = ("d'ici", "dès", "à partir", "jusqu", "avant")
 _END = ("fin", "d'ici", "avant", "jusqu")
 
@@ -94,6 +105,17 @@ def find_times(
         found.append(
             TimeExpression(
                 match.start(), match.end(), sentence[match.start() : match.end()].strip(), when
+            )
+        )
+    for match in _DAY_RE.finditer(plain):
+        if any(item.start <= match.start() < item.end for item in found):
+            continue
+        found.append(
+            TimeExpression(
+                match.start(),
+                match.end(),
+                sentence[match.start() : match.end()].strip(),
+                _resolve_day(match, published),
             )
         )
     for match in _YEAR_RE.finditer(plain):
@@ -140,6 +162,22 @@ def _resolve_month(match: re.Match[str], published: date | None) -> date | None:
     else:
         day = 1
     return date(year, month, day)
+
+
+def _resolve_day(match: re.Match[str], published: date | None) -> date | None:
+    """ "hier" is the day before the article; a weekday is the last such day on or before
+    it ("mardi" in Wednesday's paper is yesterday), or the next one with "prochain"."""
+    if published is None:
+        return None
+    relative = match.group("relative")
+    if relative:
+        back = _DAYS_BACK[" ".join(relative.lower().split())]
+        return published - timedelta(days=back)
+    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    if (match.group("side") or "").lower() == "prochain":
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _resolve_year(match: re.Match[str]) -> date:

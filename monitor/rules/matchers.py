@@ -48,6 +48,36 @@ class CompiledQuantity:
     spec: Quantity
     line: int
     terms: QuantityTerms
+    events: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def period(self, claim: Claim, published: date | None) -> str | None:
+        """The day or event ``claim`` counts, for a quantity counted per day or per event.
+
+        Per day: the day its own words name ("mardi", "le 7 mars") when that is in the
+        week before the article, else the article's day. Per event: the first of the
+        quantity's events written in its clause, else in its sentence.
+        """
+        if self.spec.per == "day":
+            day = published
+            if (
+                claim.time_ref is not None
+                and published is not None
+                and 0 <= (published - claim.time_ref).days <= 7
+            ):
+                day = claim.time_ref
+            return day.isoformat() if day else None
+        if self.spec.per == "event":
+            sentence = fold(claim.sentence)
+            clause = (
+                fold(claim.sentence[claim.clause[0] : claim.clause[1]])
+                if claim.clause
+                else sentence
+            )
+            for text in (clause, sentence):
+                for name, pattern in self.events:
+                    if pattern.search(text):
+                        return name
+        return None
 
     @property
     def id(self) -> str:
@@ -75,7 +105,16 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         context=_alternation(spec.context),
         exclude=_alternation(spec.exclude),
     )
-    return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms)
+    events = tuple((event, re.compile(term_pattern(event))) for event in spec.events)
+    return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms, events=events)
+
+
+def _known_period(item: Known, per: str | None) -> str | None:
+    if per == "day":
+        return item.date.isoformat() if item.date else None
+    if per == "event":
+        return item.event
+    return None
 
 
 def _in_base(number: float | None, factors: dict[str, float], item: Known) -> float | None:
@@ -98,6 +137,7 @@ class KnownFigure:
     note: str | None
     rule_file: str
     rule_line: int
+    period: str | None = None  # the day or event of a quantity counted per day or event
 
 
 @dataclass(eq=False)
@@ -295,6 +335,7 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
             for quantity in quantities
             if quantity.topic == topic_id
         }
+        pers = {quantity.id: quantity.spec.per for quantity in quantities}
         known = [
             KnownFigure(
                 topic=topic_id,
@@ -309,6 +350,7 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
                 note=item.note,
                 rule_file=rule_set.display_path,
                 rule_line=rule_set.line_of("known", index),
+                period=_known_period(item, pers.get(item.quantity)),
             )
             for index, item in enumerate(rules.known)
         ]

@@ -93,6 +93,26 @@ class Quantity(Strict):
         "decide ('dirham', '(%)'). Known figures of a measure are written in this unit.",
     )
 
+    per: Literal["day", "event"] | None = Field(
+        default=None,
+        description="Counted per day (the turnout of one day of strikes) or per event (one "
+        "round of an election, one storm): figures are compared only with figures of the "
+        "same day or event.",
+    )
+    events: list[str] = Field(
+        default_factory=list,
+        description="With per: event, terms naming each event ('premier tour', 'second "
+        "tour'); a figure belongs to the first one written in its clause, else its sentence.",
+    )
+
+    @model_validator(mode="after")
+    def _events_for_per_event(self) -> Quantity:
+        if self.per == "event" and not self.events:
+            raise ValueError("per: event needs events: the terms that name each event")
+        if self.events and self.per != "event":
+            raise ValueError("events are read only with per: event")
+        return self
+
     @field_validator("unit")
     @classmethod
     def _known_unit(cls, value: str | None) -> str | None:
@@ -111,6 +131,9 @@ class Known(Strict):
     qualifier: Qualifier = Qualifier.EXACT
     source: str | None = None
     date: dt.date | None = None
+    event: str | None = Field(
+        default=None, description="For a quantity counted per event: which event."
+    )
     url: str | None = None
     note: str | None = None
 

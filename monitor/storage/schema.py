@@ -180,6 +180,8 @@ class ClaimRow(Base):
     denial: Mapped[bool] = mapped_column(default=False)
     # "historical" or "earlier" when the article gives the figure as past (no alert).
     earlier: Mapped[str | None] = mapped_column(String(20))
+    # The day (ISO date) or event of a quantity counted per day or per event.
+    period: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime]
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
@@ -204,6 +206,7 @@ class KnownClaimRow(Base):
     url: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(20))  # "rule" | "accepted"
+    period: Mapped[str | None] = mapped_column(String(100))  # per-day or per-event quantity
     rule_file: Mapped[str | None] = mapped_column(Text)
     rule_line: Mapped[int | None] = mapped_column(Integer)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))

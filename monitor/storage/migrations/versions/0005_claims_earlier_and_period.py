@@ -1,4 +1,4 @@
-"""claims stated as earlier or historical figures
+"""claims stated as earlier or historical figures; periods of per-day and per-event counts
 
 Revision ID: 0005
 Revises: 0004
@@ -19,8 +19,14 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.add_column(sa.Column("earlier", sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column("period", sa.String(length=100), nullable=True))
+    with op.batch_alter_table("known_claims", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("period", sa.String(length=100), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("known_claims", schema=None) as batch_op:
+        batch_op.drop_column("period")
     with op.batch_alter_table("claims", schema=None) as batch_op:
+        batch_op.drop_column("period")
         batch_op.drop_column("earlier")
