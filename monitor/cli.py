@@ -34,7 +34,9 @@ from monitor.errors import MonitorError, Problem, RuleError
 from monitor.figures import COUNT, UnitSpec, format_record
 from monitor.fixtures import plan_fixtures
 from monitor.pipeline import RunStats
+from monitor.rules.examples import count_examples, run_examples
 from monitor.rules.loader import load_rules
+from monitor.rules.matchers import compile_rules
 from monitor.rules.schema import RuleFile
 from monitor.settings import Settings, load_settings
 from monitor.storage import open_database
@@ -357,17 +359,28 @@ def rules() -> None:
 def rules_check(directory: Path | None, config_file: Path | None) -> None:
     """Validate every rule file in DIRECTORY (default: the rules folder).
 
-    Lists every problem as file:line:column: field: message and exits 2 if any.
+    Lists every problem as file:line:column: field: message and exits 2 if any. The
+    files' example sentences are run through the extractor and must give the figures
+    they list.
     """
     settings = load_settings(config_file, rules_dir=directory)
     result = load_rules(settings.rules_dir, channels=settings.channel_names or None)
     if result.problems:
         raise RuleError(result.problems)
+    if count_examples(result.rule_sets):
+        # Imported here: the French model loads in seconds, and only examples need it.
+        from monitor.claims.extractor import find_claims
+
+        book = compile_rules(result.rule_sets, default_tolerance=settings.approx_tolerance)
+        failures = run_examples(book, result.rule_sets, find_claims)
+        if failures:
+            raise RuleError(failures)
     for rule_set in result.rule_sets:
         rules = rule_set.rules
+        examples = f", {len(rules.examples)} examples pass" if rules.examples else ""
         click.echo(
             f"{rule_set.display_path}: ok (topic {rules.topic.id}, "
-            f"{len(rules.quantities)} quantities, {len(rules.known)} known claims)"
+            f"{len(rules.quantities)} quantities, {len(rules.known)} known claims{examples})"
         )
 
 

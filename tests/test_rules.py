@@ -131,7 +131,14 @@ def test_unknown_channel_in_routing(tmp_path: Path) -> None:
 def test_json_schema_export_is_valid_json_with_every_section() -> None:
     result = CliRunner().invoke(main, ["rules", "schema"])
     schema = json.loads(result.output)
-    assert set(schema["properties"]) == {"topic", "sources", "quantities", "known", "alerting"}
+    assert set(schema["properties"]) == {
+        "topic",
+        "sources",
+        "quantities",
+        "known",
+        "alerting",
+        "examples",
+    }
     assert schema == RuleFile.model_json_schema()
 
 
@@ -192,3 +199,48 @@ def test_per_event_needs_its_events(tmp_path: Path) -> None:
     assert exit_code == 2
     assert "per: event needs events" in output
     assert f"{tmp_path}/coree.yaml:" in output
+
+
+EXAMPLES = """\
+examples:
+  - text: "En Corée du Nord, 300 soldats ont été tués."
+    gives:
+      - {quantity: killed, value: 300}
+  - text: "Selon Séoul, 400 soldats nord-coréens ont été tués et 50 blessés."
+    gives:
+      - {quantity: killed, value: 500}
+  - text: "Pyongyang a envoyé 2 000 soldats nord-coréens, dont 300 ont été tués."
+    gives: []
+"""
+
+
+def test_examples_are_run_and_each_failure_is_reported_at_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "coree.yaml", VALID + EXAMPLES)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    name = f"{tmp_path}/coree.yaml"
+    lines = [line for line in output.splitlines() if line.startswith("Error")]
+    assert lines[0].startswith(
+        f"Error: {name}:17:11: examples[1]: expected killed 500, but no figure with that value "
+        "was read (figures read: «400», «50»)"
+    )
+    assert lines[1].startswith(f"Error: {name}:17:11: examples[1]: «400» also went to killed")
+    assert lines[2].startswith(f"Error: {name}:20:11: examples[2]: «300» also went to killed")
+    assert len(lines) == 3
+    assert "monitor explain" in output
+
+
+def test_an_example_of_an_unknown_quantity_is_reported(tmp_path: Path) -> None:
+    wrong = 'examples:\n  - text: "12 soldats blessés."\n    gives:\n      - {quantity: wounded, value: 12}\n'
+    write(tmp_path, "coree.yaml", VALID + wrong)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert f"{tmp_path}/coree.yaml:16:20:" in output
+    assert "examples[0].gives[0].quantity: unknown quantity 'wounded'" in output
+
+
+def test_passing_examples_are_counted(tmp_path: Path) -> None:
+    write(tmp_path, "coree.yaml", VALID + EXAMPLES.split('  - text: "Selon Séoul, 400')[0])
+    exit_code, output = check(tmp_path)
+    assert exit_code == 0, output
+    assert output.endswith("(topic test, 1 quantities, 0 known claims, 1 examples pass)\n")

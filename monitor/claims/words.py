@@ -108,3 +108,50 @@ def participle_verb(word: str) -> str | None:
     if match is None:
         return None
     return match.group(1) + "er"
+
+
+# Verbs that say how much, who counted or who told, not what happened to what is counted:
+# "le séisme a fait 2 012 morts", "le ministère recense 300 blessés", "le bilan atteint 17".
+LIGHT_VERBS = frozenset(
+    {
+        "avoir",
+        "être",
+        "faire",
+        "compter",
+        "recenser",
+        "dénombrer",
+        "comptabiliser",
+        "enregistrer",
+        "signaler",
+        "annoncer",
+        "indiquer",
+        "déclarer",
+        "affirmer",
+        "préciser",
+        "estimer",
+        "évaluer",
+        "chiffrer",
+        "établir",
+        "élever",
+        "s'élever",
+        "atteindre",
+        "dépasser",
+        "franchir",
+        "représenter",
+        "totaliser",
+        "porter",
+        "passer",
+        "concerner",
+        "rester",
+        "demeurer",
+        "voir",
+        "donner",
+        "évoquer",
+        "citer",
+        "avancer",
+        "publier",
+        "communiquer",
+        "rapporter",
+        "état",
+    }
+)

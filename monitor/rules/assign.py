@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from monitor.claims.words import deverbal_verb, event_verb
+from monitor.claims.words import LIGHT_VERBS, deverbal_verb, event_verb
 from monitor.figures import MeasureUnit, UnitSpec, currencies_in, unit_spec
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
@@ -142,6 +142,11 @@ class ClaimView:
     clause_nouns: frozenset[str]
     clause_stems: frozenset[str]
     sentence: str  # folded
+    # The verb of an event word written right after the figure ("50 blessés" -> blesser):
+    # the figure says itself what happened, whatever else its sentence says.
+    own_event: str | None = None
+    # No verb of its own, or one that only counts or reports ("a fait", "recense").
+    light_predicate: bool = True
 
 
 _WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du|d')\s*)?(?P<word>[^\W\d_][\w-]*)")
@@ -158,6 +163,8 @@ def written_after(claim: Claim) -> str | None:
 
 def view(claim: Claim) -> ClaimView:
     noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
+    after_word = written_after(claim)
+    own_event = event_verb(after_word) if after_word else None
     if noun is None:
         # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
         after = written_after(claim)
@@ -203,6 +210,8 @@ def view(claim: Claim) -> ClaimView:
         clause_nouns=frozenset(noun_key(word) for word in words),
         clause_stems=_stems(words),
         sentence=sentence,
+        own_event=predicate_key(own_event) if own_event else None,
+        light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
 
 
@@ -285,15 +294,25 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             or (noun_level >= 3 and _named_by_noun(seen.noun_keys, terms.predicate_stems))
         ):
             verb_level = 3
+        elif seen.own_event is not None and not stems_match(seen.own_event, terms.predicate_stems):
+            return no(f"its own word says what happened ({seen.own_event}...), which is none "
+                      f"of {_listed(terms.predicates)}")  # fmt: skip
         elif any(stems_match(stem, terms.predicate_stems) for stem in seen.clause_stems) or (
             terms.predicate_phrases is not None and terms.predicate_phrases.search(seen.clause)
         ):
             verb_level = 2
-        elif (noun_level >= 2 or terms.unit is not Unit.COUNT) and (
-            any(stems_match(stem, terms.predicate_stems) for stem in sentence_stems(seen.sentence))
-            or (
-                terms.predicate_phrases is not None
-                and terms.predicate_phrases.search(seen.sentence)
+        elif (
+            (noun_level >= 2 or terms.unit is not Unit.COUNT)
+            and seen.light_predicate
+            and (
+                any(
+                    stems_match(stem, terms.predicate_stems)
+                    for stem in sentence_stems(seen.sentence)
+                )
+                or (
+                    terms.predicate_phrases is not None
+                    and terms.predicate_phrases.search(seen.sentence)
+                )
             )
         ):
             verb_level = 1  # "39 % chez les cheminots" in a sentence about the strike

@@ -178,22 +178,10 @@ def _record_positions(node: yaml.Node, path: PathKey, positions: dict[PathKey, P
 def check_within(rule_set: RuleSet) -> list[Problem]:
     rules = rule_set.rules
     name = rule_set.display_path
-    quantity_ids = {quantity.id for quantity in rules.quantities}
     source_names = {source.name for source in rules.sources}
     problems: list[Problem] = []
     for index, known in enumerate(rules.known):
-        if known.quantity not in quantity_ids:
-            line, column = position_of(rule_set.positions, ("known", index, "quantity"))
-            expected = ", ".join(sorted(quantity_ids))
-            problems.append(
-                Problem(
-                    name,
-                    f"unknown quantity {known.quantity!r} (expected one of: {expected})",
-                    line=line,
-                    column=column,
-                    field=f"known[{index}].quantity",
-                )
-            )
+        problems.extend(_unknown_quantity(rule_set, ("known", index, "quantity"), known.quantity))
         if known.source is not None and source_names and known.source not in source_names:
             line, column = position_of(rule_set.positions, ("known", index, "source"))
             problems.append(
@@ -207,7 +195,30 @@ def check_within(rule_set: RuleSet) -> list[Problem]:
                     + ", ".join(sorted(source_names)),
                 )
             )
+    for index, example in enumerate(rules.examples):
+        for number, given in enumerate(example.gives):
+            key = ("examples", index, "gives", number, "quantity")
+            problems.extend(_unknown_quantity(rule_set, key, given.quantity))
     return problems
+
+
+def _unknown_quantity(
+    rule_set: RuleSet, key: tuple[str | int, ...], quantity: str
+) -> list[Problem]:
+    quantity_ids = {quantity.id for quantity in rule_set.rules.quantities}
+    if quantity in quantity_ids:
+        return []
+    line, column = position_of(rule_set.positions, key)
+    field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in key)
+    return [
+        Problem(
+            rule_set.display_path,
+            f"unknown quantity {quantity!r} (expected one of: {', '.join(sorted(quantity_ids))})",
+            line=line,
+            column=column,
+            field=field.lstrip("."),
+        )
+    ]
 
 
 def check_across(

@@ -164,12 +164,45 @@ class Alerting(Strict):
     )
 
 
+class Given(Strict):
+    """One figure an example sentence must give: its quantity and its value or bounds."""
+
+    quantity: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+    @model_validator(mode="after")
+    def _has_figure(self) -> Given:
+        if self.value is None and self.low is None and self.high is None:
+            raise ValueError("give a value, or low and/or high")
+        return self
+
+
+class Example(Strict):
+    """A sentence and the figures it must give: `monitor rules check` runs it as a test."""
+
+    text: str = Field(min_length=1, description="A sentence as the press writes it.")
+    date: dt.date | None = Field(
+        default=None, description="The article's date, for 'mardi', 'fin janvier'..."
+    )
+    gives: list[Given] = Field(
+        default_factory=list,
+        description="Every figure of the text that must become news of a quantity, and "
+        "nothing else (an empty list: the text gives no figure of this topic).",
+    )
+
+
 class RuleFile(Strict):
     topic: Topic
     sources: list[Source] = Field(default_factory=list)
     quantities: list[Quantity] = Field(min_length=1)
     known: list[Known] = Field(default_factory=list)
     alerting: Alerting = Field(default_factory=Alerting)
+    examples: list[Example] = Field(
+        default_factory=list,
+        description="Sentences and the figures they must give, checked by `rules check`.",
+    )
 
     @field_validator("quantities")
     @classmethod

@@ -294,3 +294,17 @@ def test_a_part_never_counts_as_its_whole(book: RuleBook) -> None:
         "dont 93 000 à Paris, selon l'Intérieur.",
     )
     assert turnout == {1.28e6: "demonstrators_france", 93_000: "demonstrators_paris"}
+
+
+def test_a_figure_that_says_what_happened_to_it_keeps_to_that(book: RuleBook) -> None:
+    # "blessés" right after the figure: not the dead, whatever the sentence says.
+    toll = quantities(
+        book, "seisme", "Au Maroc, le séisme a tué 2 012 personnes et fait 2 059 blessés."
+    )
+    assert toll == {2012: "dead", 2059: "injured"}
+    front = quantities(
+        book,
+        "chars",
+        "En Ukraine, 400 soldats russes ont été tués et 50 blessés près de Bakhmout.",
+    )
+    assert front.get(50) != "soldiers_killed"
