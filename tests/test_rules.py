@@ -44,7 +44,9 @@ def check(tmp_path: Path) -> tuple[int, str]:
 def test_shipped_rules_are_valid() -> None:
     exit_code, output = check(RULES)
     assert exit_code == 0
-    assert output.endswith("(topic coree-du-nord-russie, 13 quantities, 0 known claims)\n")
+    assert output.endswith(
+        "(topic coree-du-nord-russie, 16 quantities, 0 known claims, 7 examples pass)\n"
+    )
 
 
 def test_schema_errors_name_file_line_column_field_and_expectation(tmp_path: Path) -> None:
