@@ -33,7 +33,10 @@ NO_SOURCE = "source non précisée"
 def summarise(label: str, new: Figure, verdict: Verdict, unit: UnitSpec = COUNT) -> str:
     """One French line: ``Nouveau chiffre : tués 300 → 600 (CNN), +300 (+100 %)``, or
     ``Nouveau chiffre : coût des dégâts 87 M€ → 120–150 M€ (…)``."""
-    head = f"{KIND_LABELS[verdict.kind]} : {label}"
+    kind = KIND_LABELS[verdict.kind]
+    if verdict.reason == "revision":
+        kind += " (révision)"
+    head = f"{kind} : {label}"
     now = f"{format_figure(new, unit)} ({new.source or NO_SOURCE})"
     previous = verdict.previous
     if verdict.kind is AlertKind.NEW_QUANTITY or previous is None:

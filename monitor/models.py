@@ -120,6 +120,9 @@ class Claim:
     # Turquie" puts the 12 in Turkey too; "contre 14 la veille" takes its figure's clause.
     scope: tuple[int, int] | None = None
     denial: bool = False  # the sentence contradicts or denies other reports in words
+    # The figure updates its source's earlier one: "un nouveau bilan fait état de 2 012
+    # morts", "le bilan s'est alourdi à", "revu à la hausse", "désormais".
+    revision: bool = False
 
 
 @dataclass(frozen=True, slots=True)

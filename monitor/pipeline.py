@@ -239,6 +239,7 @@ class Pipeline:
                 source=claim_row.source,
                 stated_on=_paris_date(row.published),
                 denial=claim.denial,
+                revision=claim.revision,
                 reference_id=f"claim:{claim_row.id}",
                 tolerance=topic.alerting.tolerance,
             )

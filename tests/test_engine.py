@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from monitor.alerts import summarise
@@ -205,3 +206,19 @@ def test_two_different_figures_in_one_new_article_are_both_reported() -> None:
         AlertKind.NEW_QUANTITY,
         AlertKind.CONTRADICTION,
     ]
+
+
+def test_a_source_revising_its_own_figure_is_a_new_figure_never_a_contradiction() -> None:
+    first = figure(820, 820, source="Intérieur", on=date(2023, 9, 9), ref="claim:1")
+    other = figure(1000, 1000, source="CNN", on=date(2023, 9, 9), ref="claim:2")
+    lower = replace(figure(700, 700, source="Intérieur", on=date(2023, 9, 10)), revision=True)
+    verdict = judge(lower, [first, other], cumulative=True, alerting=ALERTING)
+    assert verdict is not None
+    assert (verdict.kind, verdict.reason, verdict.previous) == (
+        AlertKind.NEW_FIGURE,
+        "revision",
+        first,
+    )
+    assert summarise("morts", lower, verdict).startswith(
+        "Nouveau chiffre (révision) : morts 820 → 700 (Intérieur)"
+    )

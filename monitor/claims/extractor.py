@@ -288,6 +288,7 @@ def _read_sentence(
                 claim,
                 clause=clause,
                 scope=scope,
+                revision=bool(_REVISION.search(_lead(work.plain, clause))),
                 earlier=_earlier(
                     work.plain, clause, claim, day, compared=_compared(work, quantity)
                 ),
@@ -676,6 +677,14 @@ _EARLIER_TIME = re.compile(
     r"|précédemment)(?![\w])",
     re.IGNORECASE,
 )
+# Words that present a figure as its source's update of an earlier one.
+_REVISION = re.compile(
+    r"(?<![\w])(?:(?:nouveau|dernier|récent)\s+bilan|bilan\s+(?:actualisé|révisé|revu|mis\s+à"
+    r"\s+jour|réévalué)|revue?s?\s+à\s+la\s+(?:hausse|baisse)|révisée?s?|réévaluée?s?|rectifiée?s?"
+    r"|désormais|s'(?:est\s+)?alourdi[et]?|(?:a|ont)\s+été\s+(?:corrigée?s?|actualisée?s?)"
+    r"|mise?s?\s+à\s+jour)(?![\w])",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\d{4}")
 # A cue that keeps a dated figure current: "depuis janvier 2023", "d'ici 2030".
 _ONGOING_TIME = re.compile(r"(?:depuis|dès|à\s+partir|d'ici|jusqu|avant)", re.IGNORECASE)
@@ -691,6 +700,13 @@ def _compared(work: _Work, quantity: Quantity) -> bool:
     return bool(_COMPARED_GAP.search(work.plain[previous.end : quantity.start]))
 
 
+def _lead(plain: str, clause: tuple[int, int]) -> str:
+    """The figure's clause with what leads to it since the last break: "un précédent bilan
+    recensait 2 681 morts et 2 501 blessés" for 2 501."""
+    breaks = list(_SCOPE_BREAK.finditer(plain, 0, clause[0]))
+    return plain[breaks[-1].end() if breaks else 0 : clause[1]]
+
+
 def _earlier(
     plain: str, clause: tuple[int, int], claim: Claim, day: date | None, *, compared: bool
 ) -> str | None:
@@ -702,8 +718,7 @@ def _earlier(
     it is compared with another figure at an earlier time ("contre 14 la veille").
     """
     own = plain[clause[0] : clause[1]]
-    breaks = list(_SCOPE_BREAK.finditer(plain, 0, clause[0]))
-    lead = plain[breaks[-1].end() if breaks else 0 : clause[1]]
+    lead = _lead(plain, clause)
     if (
         day is not None
         and claim.time_ref is not None

@@ -55,6 +55,7 @@ class Figure:
     denial: bool = False
     reference_id: str | None = None  # "claim:12" or "known:3" for references
     tolerance: float = 0.1
+    revision: bool = False  # the source updates its own figure ("nouveau bilan")
 
     def agrees_with(self, other: Figure) -> bool:
         """The compared intervals intersect (see :meth:`compared`)."""
@@ -118,6 +119,16 @@ def judge(
         return _enabled(Verdict(AlertKind.NEW_QUANTITY, None), alerting)
     if any(claim.agrees_with(reference) for reference in references):
         return None
+    if claim.revision:
+        # A source updating its own figure: compared with that figure, never a
+        # contradiction, even downwards ("le bilan a été revu à la baisse").
+        own = [r for r in references if r.source is not None and r.source == claim.source]
+        previous = max(own, key=_chronology) if own else latest
+        direction, delta, percent = compare(previous, claim)
+        verdict = Verdict(
+            AlertKind.NEW_FIGURE, previous, direction, delta, percent, reason="revision"
+        )
+        return _enabled(verdict, alerting)
     direction, delta, percent = compare(latest, claim)
     if _other_source_in_window(claim, latest, alerting.contradiction_window_days):
         verdict = Verdict(

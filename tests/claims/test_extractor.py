@@ -414,3 +414,17 @@ def test_earlier_and_historical_figures_are_told_apart(
 ) -> None:
     claims = {claim.value_text: claim.earlier for claim in extract(sentence)}
     assert {text: claims.get(text, "missing") for text in flags} == flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "revision"),
+    [
+        ("Un nouveau bilan du ministère fait état de 2 946 morts au Maroc.", True),
+        ("Le bilan des émeutes s'est alourdi à 3 354 interpellations.", True),
+        ("La CGT a revu à la hausse sa mobilisation, à 3,5 millions de manifestants.", True),
+        ("Le séisme a fait 2 012 morts, selon le ministère.", False),
+        ("Quelque 3 000 policiers ont été mobilisés jeudi.", False),
+    ],
+)
+def test_revisions_are_told_by_their_words(extract: Extract, sentence: str, revision: bool) -> None:
+    assert only(extract(sentence)).revision is revision
