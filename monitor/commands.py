@@ -174,6 +174,7 @@ def explain_command(
     title: str | None = None
     alert_lines: list[str] = []
     alert_records: list[dict[str, Any]] = []
+    verdict_lines: list[str] = []
     if file_path is not None:
         article = _read_for_explain(file_path)
         title, text, published = article.title, article.text, published or article.published
@@ -191,6 +192,7 @@ def explain_command(
             for alert in alerts:
                 alert_lines.append(alert_line(alert))
                 alert_records.append(alert_record(alert))
+            verdict_lines = _stored_verdicts(session, row.id)
     book = build_rule_book(settings)
     assert text is not None
     topics, explanations = explain(
@@ -219,6 +221,47 @@ def explain_command(
         click.echo("Alerts raised by this article:")
         for line in alert_lines:
             click.echo("  " + line)
+    if verdict_lines:
+        click.echo("")
+        click.echo("What became of its claims:")
+        for line in verdict_lines:
+            click.echo("  " + line)
+
+
+def _stored_verdicts(session: Any, article_id: int) -> list[str]:
+    """For a stored article, each claim of a quantity and what the engine made of it: an
+    alert, the evidence of an earlier alert (it agreed with that figure), or nothing."""
+    from monitor.storage.schema import ClaimRow, EvidenceRow
+
+    raised = {
+        alert.claim_id: alert
+        for alert in session.scalars(select(AlertRow).where(AlertRow.article_id == article_id))
+    }
+    evidence = {
+        item.claim_id: item
+        for item in session.scalars(select(EvidenceRow).where(EvidenceRow.article_id == article_id))
+    }
+    lines = []
+    claims = session.scalars(
+        select(ClaimRow)
+        .where(ClaimRow.article_id == article_id, ClaimRow.quantity.is_not(None))
+        .order_by(ClaimRow.span_start)
+    )
+    for claim in claims:
+        head = f"«{claim.value_text}» ({claim.topic}/{claim.quantity}): "
+        if claim.earlier:
+            lines.append(head + f"{claim.earlier} figure, compared with nothing")
+        elif claim.id in raised:
+            alert = raised[claim.id]
+            lines.append(head + f"alert #{alert.id} {alert.kind}: {alert.summary}")
+        elif claim.id in evidence:
+            alert = evidence[claim.id].alert
+            lines.append(
+                head + f"agrees with what alert #{alert.id} reported, added as its evidence"
+            )
+        else:
+            lines.append(head + "agrees with a figure already known, or repeats this article")
+    return lines
 
 
 def _read_for_explain(path: Path) -> ArticleInput:

@@ -11,8 +11,11 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from monitor.cli import main
+from monitor.storage import Database
+from monitor.storage.schema import ArticleRow
 from tests.paths import ROOT, RULES, SEEDS
 
 CLAIM_KEYS = {
@@ -153,3 +156,25 @@ def test_installed_console_script_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_explain_of_a_stored_article_says_what_became_of_each_claim(
+    replayed: tuple[str, list[dict]],
+) -> None:
+    database_url, _ = replayed
+    code, output = run("alerts", "list", "--db", database_url, "--rules", str(RULES), "--json")
+    alerts = [json.loads(line) for line in output.splitlines()]
+    killed = next(a for a in alerts if a["quantity"] == "killed" and a["kind"] == "new_figure")
+    database = Database(database_url)
+    with database.session() as session:
+        article_id = session.scalars(
+            select(ArticleRow.id).where(ArticleRow.url == killed["article_url"])
+        ).one()
+    database.dispose()
+    code, output = run(
+        "explain", "--article", str(article_id), "--db", database_url, "--rules", str(RULES)
+    )
+    assert code == 0, output
+    assert "What became of its claims:" in output
+    assert f"«600» (coree-du-nord-russie/killed): alert #{killed['id']} new_figure" in output
+    assert "added as its evidence" in output
