@@ -61,7 +61,7 @@ from monitor.claims.parsing import (
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
-from monitor.claims.words import participle_verb, predicate_word
+from monitor.claims.words import LIGHT_VERBS, participle_verb, predicate_word
 from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
@@ -280,6 +280,8 @@ def _read_sentence(
             built = _build_light_claims(work, nouns, lexicon.predicates, day)
         if same_paragraph and context.previous_claims:
             built = _resolve_en(work.plain, built, claims[context.previous_claims[-1]])
+        if claims:
+            built = _resolve_toll(work.plain, built, claims)
         clauses = figure_clauses(work.plain, [(q.start, q.end) for q, *_ in built])
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
@@ -796,6 +798,53 @@ _EN_CLITIC = re.compile(
     r"(?:(?:au\s+moins|plus\s+de|près\s+de|environ|quelque)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "ce bilan", "le nouveau bilan", "ce chiffre": a count named by what it totals, whose
+# figure stands for what an earlier sentence counted.
+_TOLL_WORDS = re.compile(
+    r"(?<![\w])(?:ce|cet|cette|le|la|son|leur|un|du|au)\s+(?:(?:nouveau|dernier|nouvel|même"
+    r"|premier|lourd|provisoire)\s+)?(?:bilan|chiffre|total|décompte|nombre)"
+    r"(?:\s+(?:provisoire|officiel|humain|définitif|actualisé|global))?(?![\w'-])"
+    r"(?!\s+(?:de|des|d')\s*[^\W\d])",
+    re.IGNORECASE,
+)
+
+
+def _resolve_toll(
+    plain: str,
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+    claims: list[Claim],
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """ "L'ONU porte désormais ce bilan à 54": a figure that names no noun of its own but a
+    toll ("ce bilan", "le nouveau bilan s'établit à") counts what the last figure of an
+    earlier sentence with the same unit counted."""
+    resolved = []
+    for quantity, claim, reading, inherited in built:
+        if (
+            claim.noun is None
+            and claim.antecedent_span is None
+            and (claim.predicate is None or claim.predicate in LIGHT_VERBS)
+            and _TOLL_WORDS.search(plain[max(0, quantity.start - 80) : quantity.start])
+        ):
+            previous = next(
+                (
+                    earlier
+                    for earlier in reversed(claims)
+                    if earlier.unit is claim.unit and (earlier.noun or earlier.predicate)
+                ),
+                None,
+            )
+            if previous is not None:
+                claim = replace(
+                    claim,
+                    noun=previous.noun,
+                    noun_phrase=previous.noun_phrase,
+                    predicate=previous.predicate,
+                    antecedent_span=previous.span,
+                )
+        resolved.append((quantity, claim, reading, inherited))
+    return resolved
 
 
 def _resolve_en(

@@ -152,6 +152,9 @@ LIGHT_VERBS = frozenset(
         "publier",
         "communiquer",
         "rapporter",
+        "contester",
+        "revendiquer",
+        "assurer",
         "état",
     }
 )

@@ -308,3 +308,20 @@ def test_a_figure_that_says_what_happened_to_it_keeps_to_that(book: RuleBook) ->
         "En Ukraine, 400 soldats russes ont été tués et 50 blessés près de Bakhmout.",
     )
     assert front.get(50) != "soldiers_killed"
+
+
+def test_a_toll_named_by_ce_bilan_counts_what_the_earlier_figure_counted(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 012 morts, selon l'Intérieur. Le ministère porte "
+        "désormais ce bilan à 2 946.",
+    )
+    assert toll == {2012: "dead", 2946: "dead"}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé en France, "
+        "selon l'Intérieur. La CGT conteste ce chiffre et avance le total de 3,5 millions.",
+    )
+    assert turnout == {1.28e6: "demonstrators_france", 3.5e6: "demonstrators_france"}
