@@ -69,6 +69,8 @@ class Score:
     gold_alerts: Counter[str] = field(default_factory=Counter)
     found_alerts: Counter[str] = field(default_factory=Counter)
     strict_alerts: Counter[str] = field(default_factory=Counter)
+    # Expected kind -> kind raised, for expected alerts found by value.
+    kinds_raised: Counter[str] = field(default_factory=Counter)
     alerts: Counter[str] = field(default_factory=Counter)
     right_alerts: Counter[str] = field(default_factory=Counter)
     negative_alerts: int = 0
@@ -80,7 +82,8 @@ class Score:
         for name in ("gold_claims", "found_claims", "claims", "right_claims",
                      "qualifier_agree", "negative_alerts"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("gold_alerts", "found_alerts", "strict_alerts", "alerts", "right_alerts"):
+        for name in ("gold_alerts", "found_alerts", "strict_alerts", "alerts", "right_alerts",
+                     "kinds_raised"):  # fmt: skip
             getattr(self, name).update(getattr(other, name))
 
     def record(self) -> dict[str, Any]:
@@ -224,6 +227,9 @@ def _compare(
             if matching:
                 score.found_alerts[kind] += 1
                 score.strict_alerts[kind] += any(alert.kind == kind for alert in matching)
+                raised_kinds = {str(alert.kind) for alert in matching}
+                got = kind if kind in raised_kinds else "/".join(sorted(raised_kinds))
+                score.kinds_raised[f"{kind} -> {got}"] += 1
         allowed = [
             v
             for gold in entry["expected_alerts"] + entry.get("optional_alerts", [])
@@ -315,6 +321,10 @@ def main(argv: list[str] | None = None) -> int:
             for false in score.false_alerts:
                 print("  false alert\t" + false)
     print(total.line())
+    if args.misses:
+        print("expected kind -> kind raised (expected alerts found by their value):")
+        for pair, count in total.kinds_raised.most_common():
+            print(f"  {count:4d}  {pair}")
     if args.json_path:
         Path(args.json_path).write_text(
             json.dumps({"stories": records, "overall": total.record()}, indent=1) + "\n"
