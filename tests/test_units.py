@@ -66,7 +66,7 @@ def test_money_and_measures_raise_alerts_in_their_units(
         )
     )
     assert summaries(database, later.alert_ids)["damage_cost"].startswith(
-        "Nouveau chiffre : coût des dégâts 87 M€ → 120–150 M€ (assureurs)"
+        "Nouveau chiffre (révision) : coût des dégâts 87 M€ → 120–150 M€ (assureurs)"
     )
     with database.session() as session:
         units = {
