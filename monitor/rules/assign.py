@@ -150,14 +150,16 @@ class ClaimView:
 
 
 _WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du|d')\s*)?(?P<word>[^\W\d_][\w-]*)")
+_OF_AFTER = re.compile(r"\s*(?:(?:des|du|de)\s+|d')(?P<word>[^\W\d_][\w-]*)")
 
 
-def written_after(claim: Claim) -> str | None:
-    """The word written right after the figure ("12 morts", "26,65 % de grévistes")."""
+def written_after(claim: Claim, *, of: bool = False) -> str | None:
+    """The word written right after the figure ("12 morts", "26,65 % de grévistes"); with
+    ``of``, only after "de" ("12 % des stations", not "12 % ont fermé")."""
     end = claim.span[1] - claim.sentence_start if claim.sentence_start >= 0 else claim.span[1]
     if not 0 <= end <= len(claim.sentence):
         return None
-    found = _WORD_AFTER.match(claim.sentence, end)
+    found = (_OF_AFTER if of else _WORD_AFTER).match(claim.sentence, end)
     return found.group("word") if found else None
 
 
@@ -167,9 +169,11 @@ def view(claim: Claim) -> ClaimView:
     own_event = event_verb(after_word) if after_word else None
     if noun is None:
         # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
-        after = written_after(claim)
-        if after is not None and (claim.unit is not Unit.COUNT or event_verb(after)):
-            noun = after.lower()
+        if claim.unit is Unit.COUNT:
+            noun = after_word.lower() if after_word and event_verb(after_word) else None
+        else:
+            after = written_after(claim, of=True)
+            noun = after.lower() if after else None
     phrase = claim.noun_phrase or noun or ""
     keys: set[str] = set()
     full: set[str] = set()
@@ -271,7 +275,7 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
         noun_level = 2
     elif seen.noun is not None and seen.generic and listed_verb:
         noun_level = 1
-    elif seen.noun is not None and terms.unit is Unit.COUNT:
+    elif seen.noun is not None and (terms.unit is Unit.COUNT):
         return no(f"it counts «{seen.phrase}», which is none of its nouns "
                   f"({_listed(terms.nouns)})")  # fmt: skip
     elif seen.clause_nouns & terms.noun_keys or any(

@@ -102,7 +102,7 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         predicates=tuple(spec.predicates),
         predicate_stems=frozenset(predicate_key(p) for p in spec.predicates if len(p.split()) == 1),
         predicate_phrases=predicate_phrases(spec.predicates),
-        context=_alternation(spec.context),
+        context=_context_alternation(spec.context),
         exclude=_alternation(spec.exclude),
     )
     events = tuple((event, re.compile(term_pattern(event))) for event in spec.events)
@@ -399,6 +399,28 @@ def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:
 
 def _alternation(terms: Iterable[str]) -> re.Pattern[str] | None:
     patterns = [term_pattern(term) for term in terms]
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+_VERB_ENDINGS = (
+    r"(?:e|es|ent|ait|aient|ais|é|ée|és|ées|er|ant|a|èrent|era|eront|erait|eraient|ions|iez)"
+)
+_STEM_END = re.compile(r"(?:er|ir|re|e|é|s)$")
+
+
+def _context_alternation(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """Context terms as whole words; a one-word term also matches the verb made on it, as
+    the press may write the event instead of its noun ("manque" and "manquaient",
+    "bloqué" and "bloquent")."""
+    patterns = []
+    for term in terms:
+        pattern = term_pattern(term)
+        folded = fold(term).strip()
+        if not term.startswith("re:") and folded.isalpha() and len(folded) >= 6:
+            stem = _STEM_END.sub("", folded)
+            if len(stem) >= 5:
+                pattern += rf"|(?<![\w-]){re.escape(fold(stem))}{_VERB_ENDINGS}(?![\w-])"
+        patterns.append(pattern)
     return re.compile("|".join(patterns)) if patterns else None
 
 

@@ -325,3 +325,14 @@ def test_a_toll_named_by_ce_bilan_counts_what_the_earlier_figure_counted(book: R
         "selon l'Intérieur. La CGT conteste ce chiffre et avance le total de 3,5 millions.",
     )
     assert turnout == {1.28e6: "demonstrators_france", 3.5e6: "demonstrators_france"}
+
+
+def test_a_context_word_also_matches_the_verb_made_on_it(book: RuleBook) -> None:
+    # manifestations.yaml: stations_dry has context [manque, pénurie].
+    dry = quantities(
+        book,
+        "retraites",
+        "Grève contre la réforme des retraites : 12 % des stations-service manquaient de "
+        "carburant dimanche.",
+    )
+    assert dry == {12: "stations_dry"}
