@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from monitor.destinations import parse_networks
 from monitor.errors import ConfigError
 from monitor.pipeline import Pipeline, RunStats
 from monitor.settings import Settings
@@ -24,7 +25,6 @@ from monitor.sources import effective_path, load_sources, sync_sources
 from monitor.storage import Database
 from monitor.storage.schema import SourceRow
 from spiders.state import CrawlContext, SourceReport, SourceState
-from spiders.urls import parse_networks
 
 OK_STATUSES = frozenset({"ok", "not_modified", "unchanged"})
 

@@ -129,6 +129,9 @@ class DeliverySettings(BaseModel):
     lease_seconds: float = Field(default=300, ge=0)
     run_wait_seconds: float = Field(default=3600, ge=0)
     templates_dir: Path | None = None
+    # Webhook, chat and Apprise destinations on loopback, private or link-local addresses
+    # are refused unless listed here (CIDR networks, e.g. "10.0.0.0/8" for an intranet).
+    allowed_networks: list[str] = Field(default_factory=list)
 
 
 def default_state_dir() -> Path:

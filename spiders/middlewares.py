@@ -27,7 +27,13 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.response import response_status_message
 
-from spiders.urls import ALLOWED_SCHEMES, IPAddress, IPNetwork, parse_networks, refusal_reason
+from monitor.destinations import (
+    ALLOWED_SCHEMES,
+    IPAddress,
+    IPNetwork,
+    parse_networks,
+    refusal_reason,
+)
 
 
 class DestinationRefused(IgnoreRequest):

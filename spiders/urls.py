@@ -7,21 +7,17 @@ database): courlan normalises it and strips tracking parameters (``utm_*``, ``xt
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import courlan
 
-ALLOWED_SCHEMES = frozenset({"http", "https"})
+from monitor.destinations import ALLOWED_SCHEMES
+
 MOBILE_HOST = re.compile(r"^(?:m|mobile|amp)\.", re.IGNORECASE)
 AMP_PATH_SEGMENT = re.compile(r"/amp(?=/|$)", re.IGNORECASE)
 AMP_SUFFIX = re.compile(r"(?:\.amp|[-_]amp)(?=\.html?$|$)", re.IGNORECASE)
 AMP_QUERY = frozenset({("amp", ""), ("amp", "1"), ("outputtype", "amp")})
-
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def canonical_url(url: str) -> str:
@@ -40,31 +36,3 @@ def canonical_url(url: str) -> str:
     ]
     rebuilt = urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
     return courlan.normalize_url(rebuilt, strict=False)
-
-
-def parse_networks(values: Iterable[str]) -> list[IPNetwork]:
-    """CIDR strings from the settings; raises ValueError naming the bad one."""
-    networks: list[IPNetwork] = []
-    for value in values:
-        try:
-            networks.append(ipaddress.ip_network(value, strict=False))
-        except ValueError as exc:
-            raise ValueError(f"crawl_allowed_networks: {value!r} is not a CIDR network") from exc
-    return networks
-
-
-def refusal_reason(address: IPAddress, allowed: Iterable[IPNetwork]) -> str | None:
-    """Why ``address`` may not be fetched, or None when it may."""
-    if any(address in network for network in allowed):
-        return None
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return refusal_reason(address.ipv4_mapped, allowed)
-    if address.is_loopback:
-        return "a loopback address"
-    if address.is_link_local:
-        return "a link-local address"
-    if address.is_private:
-        return "a private address"
-    if address.is_multicast or address.is_reserved or address.is_unspecified:
-        return "a reserved address"
-    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -10,7 +11,8 @@ from monitor.delivery.apprise import AppriseChannel
 from monitor.delivery.chat import ChatChannel
 from monitor.delivery.email import EmailChannel
 from monitor.delivery.messages import Message, Renderer
-from monitor.delivery.webhook import WebhookChannel
+from monitor.delivery.webhook import ALLOWED_SETTING, WebhookChannel, display_url
+from monitor.destinations import IPNetwork, Refused, parse_networks, resolve_allowed
 from monitor.errors import ConfigError, DeliveryError
 from monitor.settings import ChannelSettings, Settings
 
@@ -47,8 +49,12 @@ def read_secret(channel: str, field: str, env: str | None, file: Path | None) ->
     return None
 
 
-def build_channel(spec: ChannelSettings, renderer: Renderer) -> Channel:
-    """The channel ``spec`` describes. Raises ConfigError when a secret is missing."""
+def build_channel(
+    spec: ChannelSettings, renderer: Renderer, allowed: Sequence[IPNetwork] = ()
+) -> Channel:
+    """The channel ``spec`` describes. Raises ConfigError when a secret is missing or the
+    destination is refused (another scheme than http(s), a loopback, private or reserved
+    address that ``allowed`` does not list)."""
     timeout = spec.timeout_seconds
     if spec.kind == "email":
         missing = [key for key, value in (("host", spec.host), ("from", spec.from_address),
@@ -76,18 +82,29 @@ def build_channel(spec: ChannelSettings, renderer: Renderer) -> Channel:
         raise ConfigError(
             f"channel {spec.name}: a {spec.kind} channel needs url, url_env or url_file"
         )
+    if spec.kind in ("webhook", "slack", "mattermost"):
+        try:
+            resolve_allowed(url, allowed, ALLOWED_SETTING)
+        except Refused as exc:
+            raise ConfigError(f"channel {spec.name}: {display_url(url)}: refused: {exc}") from None
     if spec.kind == "webhook":
         secret = read_secret(spec.name, "secret", spec.secret_env, spec.secret_file)
         try:
-            return WebhookChannel(spec.name, url, secret=secret, timeout=timeout)
+            return WebhookChannel(spec.name, url, secret=secret, timeout=timeout, allowed=allowed)
         except ValueError as exc:
             raise ConfigError(f"channel {spec.name}: secret: {exc}") from exc
     if spec.kind in ("slack", "mattermost"):
-        return ChatChannel(spec.name, url, flavour=spec.kind, renderer=renderer, timeout=timeout)
+        return ChatChannel(
+            spec.name, url, flavour=spec.kind, renderer=renderer, timeout=timeout, allowed=allowed
+        )
     try:
-        return AppriseChannel(spec.name, url, renderer=renderer, timeout=timeout)
-    except DeliveryError as exc:  # a bad Apprise URL is a settings problem
+        channel = AppriseChannel(
+            spec.name, url, renderer=renderer, timeout=timeout, allowed=allowed
+        )
+        channel.check_destination()
+    except DeliveryError as exc:  # a bad or refused Apprise URL is a settings problem
         raise ConfigError(str(exc)) from exc
+    return channel
 
 
 class ChannelRegistry:
@@ -96,6 +113,12 @@ class ChannelRegistry:
     def __init__(self, settings: Settings, renderer: Renderer | None = None) -> None:
         self.specs = {spec.name: spec for spec in settings.channels}
         self.renderer = renderer or Renderer(settings.delivery.templates_dir)
+        try:
+            self.allowed = parse_networks(
+                settings.delivery.allowed_networks, "delivery.allowed_networks"
+            )
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
         self._built: dict[str, Channel] = {}
 
     def __contains__(self, name: object) -> bool:
@@ -114,7 +137,7 @@ class ChannelRegistry:
 
     def get(self, name: str) -> Channel:
         if name not in self._built:
-            self._built[name] = build_channel(self.spec(name), self.renderer)
+            self._built[name] = build_channel(self.spec(name), self.renderer, self.allowed)
         return self._built[name]
 
     def add(self, channel: Channel) -> None:

@@ -13,11 +13,12 @@ import base64
 import binascii
 import hashlib
 import hmac
+import http.client
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit
 from monitor import __version__
 from monitor.alerts import iso
 from monitor.delivery.messages import Message
+from monitor.destinations import IPAddress, IPNetwork, Refused, resolve_allowed
 from monitor.errors import DeliveryError
 
 USER_AGENT = f"monitor/{__version__} (alert delivery)"
@@ -77,31 +79,88 @@ def post_json(
     payload: bytes,
     headers: Mapping[str, str],
     timeout: float,
+    allowed: Sequence[IPNetwork] = (),
 ) -> HttpAnswer:
     """POST ``payload``; return the 2xx answer or raise DeliveryError saying what came back.
 
-    5xx, 408, 429 and network errors are retryable (with Retry-After when given); any other
-    status is a refusal that retrying will not change.
+    The destination policy of :mod:`monitor.destinations` applies: only http(s), and the
+    connection goes to an address that was checked (``allowed`` lists the private
+    networks a channel may reach). Redirects are never followed. 5xx, 408, 429 and network
+    errors are retryable (with Retry-After when given); any other status is a refusal that
+    retrying will not change.
     """
-    request = urllib.request.Request(url, data=payload, method="POST")
-    request.add_header("Content-Type", "application/json; charset=utf-8")
-    request.add_header("User-Agent", USER_AGENT)
-    for name, value in headers.items():
-        request.add_header(name, value)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return HttpAnswer(response.status, response.reason or "", _read(response))
-    except urllib.error.HTTPError as exc:
-        answer = HttpAnswer(exc.code, exc.reason or "", _read(exc))
-        retryable = exc.code >= 500 or exc.code in RETRY_STATUSES
-        retry_after = parse_retry_after(exc.headers.get("Retry-After")) if exc.headers else None
-        raise DeliveryError(
-            channel, destination, str(answer), retryable=retryable, retry_after=retry_after
-        ) from exc
-    except urllib.error.URLError as exc:
-        raise DeliveryError(channel, destination, f"cannot connect: {exc.reason}") from exc
-    except (TimeoutError, OSError) as exc:
+        host, port, addresses = resolve_allowed(url, allowed, ALLOWED_SETTING)
+    except Refused as exc:
+        raise DeliveryError(channel, destination, f"refused: {exc}", retryable=False) from None
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    connection = _pinned_connection(parts.scheme.lower(), host, port, addresses[0], timeout)
+    all_headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": USER_AGENT,
+        **headers,
+    }
+    try:
+        connection.request("POST", target, body=payload, headers=all_headers)
+        response = connection.getresponse()
+        answer = HttpAnswer(response.status, response.reason or "", _read(response))
+        retry_after = parse_retry_after(response.getheader("Retry-After"))
+        location = response.getheader("Location")
+    except TimeoutError as exc:
         raise DeliveryError(channel, destination, f"no answer: {exc}") from exc
+    except (OSError, http.client.HTTPException) as exc:
+        raise DeliveryError(channel, destination, f"cannot connect: {exc}") from exc
+    finally:
+        connection.close()
+    if 200 <= answer.status < 300:
+        return answer
+    if 300 <= answer.status < 400:
+        raise DeliveryError(
+            channel,
+            destination,
+            f"{answer}: redirects are not followed (to {display_url(location or '?')}); "
+            "set the final URL in the channel",
+            retryable=False,
+        )
+    retryable = answer.status >= 500 or answer.status in RETRY_STATUSES
+    raise DeliveryError(
+        channel, destination, str(answer), retryable=retryable, retry_after=retry_after
+    )
+
+
+ALLOWED_SETTING = "delivery.allowed_networks"
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to the address that was checked, whatever DNS says now."""
+
+    def __init__(self, host: str, port: int, address: IPAddress, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((str(self.address), self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection to the checked address, verifying the certificate of ``host``."""
+
+    def __init__(self, host: str, port: int, address: IPAddress, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((str(self.address), self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def _pinned_connection(
+    scheme: str, host: str, port: int, address: IPAddress, timeout: float
+) -> http.client.HTTPConnection:
+    if scheme == "https":
+        return _PinnedHTTPSConnection(host, port, address, timeout)
+    return _PinnedHTTPConnection(host, port, address, timeout)
 
 
 def _read(response: Any) -> str:
@@ -161,9 +220,11 @@ class WebhookChannel:
         secret: str | None = None,
         timeout: float = 20,
         clock: Callable[[], float] = time.time,
+        allowed: Sequence[IPNetwork] = (),
     ) -> None:
         self.name = name
         self.url = url
+        self.allowed = tuple(allowed)
         self.destination = display_url(url)
         self.key = signing_key(secret) if secret else None
         self.timeout = timeout
@@ -175,5 +236,7 @@ class WebhookChannel:
         headers = {"webhook-id": message.key, "webhook-timestamp": str(timestamp)}
         if self.key is not None:
             headers["webhook-signature"] = sign(self.key, message.key, timestamp, body)
-        answer = post_json(self.name, self.url, self.destination, body, headers, self.timeout)
+        answer = post_json(
+            self.name, self.url, self.destination, body, headers, self.timeout, self.allowed
+        )
         return str(answer)

@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 import pytest
 from scrapy.http import HtmlResponse, Request
 
+from monitor.destinations import parse_networks, refusal_reason
 from spiders.articles import decode_page
 from spiders.feeds import FeedParseError, parse_feed
 from spiders.middlewares import retry_after_seconds
 from spiders.sitemaps import SitemapParseError, parse_robots_sitemaps, parse_sitemap
-from spiders.urls import canonical_url, parse_networks, refusal_reason
+from spiders.urls import canonical_url
 from spiders.xmlsafety import UnsafeXMLError
 from tests.crawl.site import XML_BOMB
 

@@ -126,7 +126,12 @@ def deployment(tmp_path: Path, receiver: WebhookReceiver) -> Iterator[Deployment
             "crawl_allowed_networks": ["127.0.0.0/8"],
             "crawl_min_interval_seconds": 5,
             "channels": [{"name": "hook", "kind": "webhook", "url": receiver.url}],
-            "delivery": {"backoff_base_seconds": 1, "backoff_max_seconds": 2, "lease_seconds": 30},
+            "delivery": {
+                "backoff_base_seconds": 1,
+                "backoff_max_seconds": 2,
+                "lease_seconds": 30,
+                "allowed_networks": ["127.0.0.0/8"],
+            },
             "daemon": {
                 "state_dir": str(tmp_path / "state"),
                 "deliver_interval_seconds": 0.5,

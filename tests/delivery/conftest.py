@@ -184,7 +184,13 @@ def make_settings(database_url: str, *channels: dict[str, Any], **delivery: Any)
     return load_settings(
         database_url=database_url,
         channels=list(channels),
-        delivery={"backoff_base_seconds": 30, "lease_seconds": 300, **delivery},
+        # The receivers listen on loopback, which the destination policy refuses by default.
+        delivery={
+            "backoff_base_seconds": 30,
+            "lease_seconds": 300,
+            "allowed_networks": ["127.0.0.0/8"],
+            **delivery,
+        },
     )
 
 

@@ -20,6 +20,7 @@ def write_config(tmp_path: Path, receiver: WebhookReceiver) -> Path:
             {
                 "database_url": str(tmp_path / "monitor.db"),
                 "channels": [{"name": "hook", "kind": "webhook", "url": receiver.url}],
+                "delivery": {"allowed_networks": ["127.0.0.0/8"]},
             }
         )
     )
@@ -71,6 +72,7 @@ def test_missing_secret_names_the_channel_and_the_variable(
                         "secret_env": "MONITOR_TEST_UNSET_SECRET",
                     }
                 ],
+                "delivery": {"allowed_networks": ["127.0.0.0/8"]},
             }
         )
     )

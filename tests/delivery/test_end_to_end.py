@@ -37,6 +37,7 @@ def test_replaying_the_seeds_delivers_each_alert_group_once_per_channel(
                         "to": ["desk@redaction.example"],
                     },
                 ],
+                "delivery": {"allowed_networks": ["127.0.0.0/8"]},
             }
         ),
         encoding="utf-8",
