@@ -38,6 +38,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import select
 
 from monitor import __version__, metrics
+from monitor.delivery.registry import ChannelRegistry
 from monitor.errors import ConfigError, MonitorError
 from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rule_file, rule_files
@@ -178,6 +179,9 @@ class Daemon:
         self.settings.daemon.state_dir.mkdir(parents=True, exist_ok=True)
         self.database = open_database(self.settings.database_url)
         self.file_problems = self.active.refresh()
+        for message in ChannelRegistry(self.settings).problems().values():
+            # The other channels keep working; this one's deliveries wait for a fix.
+            log.error("%s; its deliveries wait until the settings are fixed", message)
         self._record_start()
         self._schedule_sources()
         daemon = self.settings.daemon

@@ -15,7 +15,7 @@ from monitor.commands import print_rows, settings_options
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry
-from monitor.errors import DeliveryError
+from monitor.errors import ConfigError, DeliveryError
 from monitor.settings import Settings
 from monitor.storage import open_database
 from monitor.storage.schema import DeliveryRow
@@ -140,12 +140,16 @@ def channels_list(settings: Settings) -> None:
     """List the channels with their kind and schedule."""
     if not settings.channels:
         click.echo("No channel (declare them under channels: in the settings file).")
+    problems = ChannelRegistry(settings).problems()
     for spec in settings.channels:
         schedule = spec.mode if spec.mode != "daily" else f"daily at {spec.digest_at:%H:%M}"
         if spec.quiet_hours:
             quiet = spec.quiet_hours
             schedule += f", quiet {quiet.start:%H:%M}-{quiet.end:%H:%M}"
-        click.echo(f"{spec.name}: {spec.kind}, {schedule}")
+        unusable = " — UNUSABLE, see below" if spec.name in problems else ""
+        click.echo(f"{spec.name}: {spec.kind}, {schedule}{unusable}")
+    if problems:
+        raise ConfigError("; ".join(problems.values()))
 
 
 @channels_group.command("test")

@@ -140,6 +140,17 @@ class ChannelRegistry:
             self._built[name] = build_channel(self.spec(name), self.renderer, self.allowed)
         return self._built[name]
 
+    def problems(self) -> dict[str, str]:
+        """Each channel that cannot be built (a missing secret, a refused destination),
+        with why; the others are built and kept."""
+        found: dict[str, str] = {}
+        for name in self.specs:
+            try:
+                self.get(name)
+            except ConfigError as exc:
+                found[name] = str(exc)
+        return found
+
     def add(self, channel: Channel) -> None:
         """Use ``channel`` for its name (tests and embedding programs)."""
         self._built[channel.name] = channel

@@ -165,3 +165,24 @@ def test_channels_test_names_the_channel_and_the_setting(tmp_path: Path, canary:
     assert "allow it with the delivery.allowed_networks setting" in result.output
     assert "Traceback" not in result.output
     assert canary.connections == 0
+
+
+def test_channels_list_shows_an_unusable_channel_and_why(tmp_path: Path, canary: Canary) -> None:
+    config = tmp_path / "settings.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "database_url": str(tmp_path / "monitor.db"),
+                "channels": [
+                    {"name": "metadata", "kind": "webhook", "url": "http://169.254.169.254/"},
+                    {"name": "public", "kind": "webhook", "url": "https://93.184.215.14/hook"},
+                ],
+            }
+        )
+    )
+    result = CliRunner().invoke(main, ["channels", "list", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "metadata: webhook, immediate — UNUSABLE, see below" in result.output
+    assert "public: webhook, immediate\n" in result.output
+    assert "169.254.169.254 is a link-local address" in result.output
+    assert canary.connections == 0
