@@ -58,7 +58,7 @@ def test_killed_sender_loses_nothing_and_duplicates_only_in_the_window(
                 "database_url": url,
                 "channels": [{"name": "hook", "kind": "webhook", "url": receiver.url}],
                 # A dead sender's claim is free at once: only one sender runs at a time here.
-                "delivery": {"lease_seconds": 0},
+                "delivery": {"lease_seconds": 0, "allowed_networks": ["127.0.0.0/8"]},
             }
         )
     )
