@@ -73,7 +73,8 @@ def test_yaml_syntax_error_has_a_position(tmp_path: Path) -> None:
     exit_code, output = check(tmp_path)
     assert exit_code == 2
     assert output.startswith(
-        f"Error: {tmp_path}/bad.yaml:12:15: invalid YAML: expected ',' or ']', but got ':'"
+        f"Error: {tmp_path}/bad.yaml:11:12: invalid YAML: expected ',' or ']', but got ':' "
+        "(the sequence opened here is not closed)"
     )
 
 
@@ -246,3 +247,74 @@ def test_passing_examples_are_counted(tmp_path: Path) -> None:
     exit_code, output = check(tmp_path)
     assert exit_code == 0, output
     assert output.endswith("(topic test, 1 quantities, 0 known claims, 1 examples pass)\n")
+
+
+BROKEN = {
+    # name: (text, line of the problem, what the message says)
+    "regex.yaml": (
+        VALID.replace("[Corée du Nord, nord-coréen]", '[Corée du Nord, "re:nord-cor(een"]'),
+        6,
+        "is not a valid regular expression",
+    ),
+    "duplicate-key.yaml": (
+        VALID + "alerting:\n  tolerance: 0.1\n  tolerance: 0.2\n",
+        15,
+        "the key 'tolerance' is written twice (first at line 14)",
+    ),
+    "date.yaml": (
+        VALID + "known:\n  - {quantity: killed, value: 3, date: 2023-02-30}\n",
+        14,
+        "'2023-02-30' is not a date",
+    ),
+    "duplicate-id.yaml": (
+        VALID + "  - id: killed\n    label: tués\n    kind: cumulative\n    nouns: [soldat]\n",
+        13,
+        "quantity id 'killed' is used twice (first at line 8)",
+    ),
+    "typo.yaml": (
+        VALID.replace("    nouns: [soldat]", "    nouns: [soldat]\n    contex: [Koursk]"),
+        12,
+        "did you mean `context`?",
+    ),
+    "kind.yaml": (VALID.replace("kind: cumulative", "kind: cumulated"), 10, "Input should be"),
+    "syntax.yaml": (VALID.replace("[soldat]", "[soldat"), 11, "invalid YAML"),
+    "known.yaml": (
+        VALID + "known:\n  - quantity: wounded\n    value: 300\n",
+        14,
+        "unknown quantity 'wounded'",
+    ),
+    "unit.yaml": (
+        VALID.replace("    nouns: [soldat]", "    unit: brouettes\n    nouns: [soldat]"),
+        11,
+        "unknown unit 'brouettes'",
+    ),
+    "per.yaml": (
+        VALID.replace("    nouns: [soldat]", "    per: event\n    nouns: [soldat]"),
+        8,
+        "per: event needs events",
+    ),
+}
+
+
+def test_ten_broken_files_are_each_reported_at_their_line_and_valid_topics_keep_working(
+    tmp_path: Path,
+) -> None:
+    for name, (text, _, _) in BROKEN.items():
+        write(tmp_path, name, text.replace("id: test", f"id: {name.split('.')[0]}"))
+    write(tmp_path, "valid.yaml", VALID)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert "Traceback" not in output
+    for name, (_, line, words) in BROKEN.items():
+        reported = [row for row in output.splitlines() if f"/{name}:" in row]
+        assert reported, f"{name} is not reported"
+        assert any(f"/{name}:{line}:" in row and words in row for row in reported), reported
+    result = load_rules(tmp_path)
+    assert [rule_set.rules.topic.id for rule_set in result.rule_sets] == ["test"]
+
+
+def test_invalid_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "latin.yaml").write_bytes(VALID.replace("Essai", "Caf\u00e9").encode("latin-1"))
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2
+    assert output.startswith(f"Error: {tmp_path}/latin.yaml:3:13: not UTF-8 text (byte 0xe9)")

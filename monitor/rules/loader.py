@@ -8,15 +8,18 @@ others still load.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from monitor.errors import Problem
+from monitor.rules import schema
 from monitor.rules.schema import RuleFile
 
 Position = tuple[int, int]  # 1-based line and column
@@ -48,6 +51,18 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+# Every key a rule file may hold, for "did you mean" hints.
+_KNOWN_KEYS = sorted(
+    {
+        name
+        for model in vars(schema).values()
+        if isinstance(model, type) and issubclass(model, BaseModel) and model is not BaseModel
+        for name, field in model.model_fields.items()
+        for name in (field.alias or name,)
+    }
+)
 
 
 def display(path: Path) -> str:
@@ -95,17 +110,41 @@ def load_rule_files(paths: Iterable[Path], *, channels: Sequence[str] | None = N
 def load_rule_file(path: Path) -> tuple[RuleSet | None, list[Problem]]:
     name = display(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(name, f"not UTF-8 text (byte {exc.start})", hint="save it as UTF-8")]
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, f"cannot read: {exc.strerror}")]
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Problem(
+            name,
+            f"not UTF-8 text (byte {raw[exc.start]:#04x})",
+            line=line,
+            column=column,
+            hint="save it as UTF-8",
+        )
+        return None, [problem]
+    try:
         data, positions = parse_yaml(text)
+    except YamlValueError as exc:
+        return None, [Problem(name, exc.message, line=exc.line, column=exc.column)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = f"invalid YAML: {exc.problem or exc.context}"
+        opened, context = exc.context_mark, exc.context or ""
+        if (
+            opened is not None
+            and mark is not None
+            and opened.line < mark.line
+            and "flow" in context
+        ):
+            # "[soldat" then a new line: the bracket left open is the mistake, not the
+            # line where the parser noticed it.
+            line, column = opened.line + 1, opened.column + 1
+            message += f" (the {context.split()[-1]} opened here is not closed)"
         return None, [Problem(name, message, line=line, column=column)]
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
@@ -127,7 +166,22 @@ def schema_problem(name: str, error: Any, positions: dict[PathKey, Position]) ->
     given = error.get("input")
     if error["type"] not in {"missing"} and isinstance(given, str | int | float | bool):
         message += f", got {given!r}"
-    return Problem(name, message, line=line, column=column, field=field_name or None)
+    hint = None
+    if error["type"] == "extra_forbidden" and location:
+        close = difflib.get_close_matches(str(location[-1]), _KNOWN_KEYS, n=1, cutoff=0.7)
+        if close:
+            hint = f"did you mean `{close[0]}`?"
+    return Problem(name, message, line=line, column=column, field=field_name or None, hint=hint)
+
+
+class YamlValueError(ValueError):
+    """A value YAML cannot take, at its place: a duplicate key, an impossible date."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = mark.line + 1
+        self.column = mark.column + 1
 
 
 def format_field(location: Sequence[str | int]) -> str:
@@ -154,12 +208,40 @@ def parse_yaml(text: str) -> tuple[Any, dict[PathKey, Position]]:
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        _check_nodes(loader, node)
         data = loader.construct_document(node)
     finally:
         loader.dispose()
     positions: dict[PathKey, Position] = {}
     _record_positions(node, (), positions)
     return data, positions
+
+
+def _check_nodes(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+    """Duplicate keys (YAML keeps the last one silently) and scalars that cannot be built
+    (an impossible date), reported at their own line."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                raise YamlValueError(
+                    f"the key {key!r} is written twice (first at line {first}): keep one",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+            _check_nodes(loader, value_node)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_nodes(loader, item)
+    elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            loader.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise YamlValueError(
+                f"{node.value!r} is not a date ({exc}); write YYYY-MM-DD", node.start_mark
+            ) from None
 
 
 def _record_positions(node: yaml.Node, path: PathKey, positions: dict[PathKey, Position]) -> None:
@@ -195,10 +277,68 @@ def check_within(rule_set: RuleSet) -> list[Problem]:
                     + ", ".join(sorted(source_names)),
                 )
             )
+    problems.extend(_duplicate_quantities(rule_set))
+    problems.extend(_bad_patterns(rule_set))
     for index, example in enumerate(rules.examples):
         for number, given in enumerate(example.gives):
             key = ("examples", index, "gives", number, "quantity")
             problems.extend(_unknown_quantity(rule_set, key, given.quantity))
+    return problems
+
+
+def _duplicate_quantities(rule_set: RuleSet) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for index, quantity in enumerate(rule_set.rules.quantities):
+        if quantity.id in first:
+            line, column = position_of(rule_set.positions, ("quantities", index, "id"))
+            first_line = position_of(rule_set.positions, ("quantities", first[quantity.id], "id"))
+            problems.append(
+                Problem(
+                    rule_set.display_path,
+                    f"quantity id {quantity.id!r} is used twice (first at line {first_line[0]})",
+                    line=line,
+                    column=column,
+                    field=f"quantities[{index}].id",
+                    hint="give each quantity its own id",
+                )
+            )
+        else:
+            first[quantity.id] = index
+    return problems
+
+
+def _bad_patterns(rule_set: RuleSet) -> list[Problem]:
+    """Every ``re:`` term that is not a valid regular expression, at its place."""
+    rules = rule_set.rules
+    places: list[tuple[tuple[str | int, ...], str]] = []
+    match = rules.topic.match
+    for group_index, group in enumerate(match.all):
+        places += [(("topic", "match", "all", group_index, i), t) for i, t in enumerate(group)]
+    places += [(("topic", "match", "any", i), t) for i, t in enumerate(match.any)]
+    places += [(("topic", "match", "none", i), t) for i, t in enumerate(match.none)]
+    for q_index, quantity in enumerate(rules.quantities):
+        for field_name in ("context", "exclude", "events", "nouns", "predicates"):
+            terms = getattr(quantity, field_name)
+            places += [(("quantities", q_index, field_name, i), t) for i, t in enumerate(terms)]
+    problems = []
+    for key, term in places:
+        if not term.startswith("re:"):
+            continue
+        try:
+            re.compile(term[3:])
+        except re.error as exc:
+            line, column = position_of(rule_set.positions, key)
+            problems.append(
+                Problem(
+                    rule_set.display_path,
+                    f"{term!r} is not a valid regular expression: {exc}",
+                    line=line,
+                    column=column,
+                    field=format_field(key),
+                    hint="fix the pattern, or drop the re: prefix to match the words as written",
+                )
+            )
     return problems
 
 

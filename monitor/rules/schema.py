@@ -203,13 +203,3 @@ class RuleFile(Strict):
         default_factory=list,
         description="Sentences and the figures they must give, checked by `rules check`.",
     )
-
-    @field_validator("quantities")
-    @classmethod
-    def _unique_quantities(cls, quantities: list[Quantity]) -> list[Quantity]:
-        seen: set[str] = set()
-        for quantity in quantities:
-            if quantity.id in seen:
-                raise ValueError(f"quantity id {quantity.id!r} is used twice")
-            seen.add(quantity.id)
-        return quantities
