@@ -116,13 +116,11 @@ def load_rule_file(path: Path) -> tuple[RuleSet | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problem = Problem(
             name,
             f"not UTF-8 text (byte {raw[exc.start]:#04x})",
-            line=line,
-            column=column,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            column=exc.start - raw.rfind(b"\n", 0, exc.start),
             hint="save it as UTF-8",
         )
         return None, [problem]
