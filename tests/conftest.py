@@ -28,6 +28,15 @@ POSTGRES_SKIP = (
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL, so ``pytest -m postgres`` selects them."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        names = getattr(item, "fixturenames", ())
+        if params.get("database_url") == "postgresql" or "postgres_url" in names:
+            item.add_marker(pytest.mark.postgres)
+
+
 def pytest_report_header() -> str:
     if POSTGRES_URL:
         return f"databases: SQLite and PostgreSQL ({POSTGRES_URL})"
