@@ -20,6 +20,7 @@ from pathlib import Path
 
 import trafilatura
 
+from monitor.claims import parsing
 from monitor.claims.extractor import find_claims
 from monitor.claims.parsing import load_model
 from monitor.claims.qualifiers import find_quantities
@@ -80,7 +81,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    parser.add_argument(
+        "--model", default=parsing.MODEL_NAME, help="spaCy pipeline (e.g. fr_core_news_md)"
+    )
     arguments = parser.parse_args()
+    parsing.MODEL_NAME = arguments.model  # before the first load
 
     start = time.perf_counter()
     load_model()

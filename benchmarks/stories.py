@@ -301,7 +301,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", dest="which", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("--misses", action="store_true", help="list every miss with its reason")
     parser.add_argument("--json", dest="json_path", help="write the figures to this file")
+    parser.add_argument(
+        "--model", default=None, help="spaCy pipeline instead of the default (fr_core_news_md)"
+    )
     args = parser.parse_args(argv)
+    if args.model:
+        from monitor.claims import parsing
+
+        parsing.MODEL_NAME = args.model  # before the first load
     folders = story_folders(args.stories, args.which)
     if not folders:
         print("No story found.", file=sys.stderr)

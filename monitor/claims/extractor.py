@@ -61,7 +61,7 @@ from monitor.claims.parsing import (
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
-from monitor.claims.words import LIGHT_VERBS, participle_verb, predicate_word
+from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, predicate_word
 from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
@@ -286,13 +286,18 @@ def _read_sentence(
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
         ):
+            lead = _lead(work.plain, clause)
             claim = replace(
                 claim,
                 clause=clause,
                 scope=scope,
-                revision=bool(_REVISION.search(_lead(work.plain, clause))),
+                revision=bool(_REVISION.search(lead)),
                 earlier=_earlier(
-                    work.plain, clause, claim, day, compared=_compared(work, quantity)
+                    work.plain[clause[0] : clause[1]],
+                    lead,
+                    claim,
+                    day,
+                    compared=_compared(work, quantity),
                 ),
             )
             source = _nearest(main, quantity)
@@ -439,15 +444,14 @@ _LIGHT_NOUN = re.compile(r"\s*(?:de\s+|d')?(?P<word>[a-zà-öø-ÿœ][\w-]*)")
 _LIGHT_PARTICIPLE = re.compile(r"(?<![\w-])(?P<word>[a-zà-öø-ÿœ]{2,}é(?:e|s|es)?)(?![\w-])")
 _LIGHT_CONDITIONAL = re.compile(r"\w(?:rait|raient)\b", re.IGNORECASE)
 _LIGHT_NEGATION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:pas|jamais|plus|aucun)\b", re.IGNORECASE)
-_MEASURE_INFINITIVES = (
-    r"(?:coûter|valoir|représenter|atteindre|dépasser|excéder|peser|s'élever|se\s+chiffrer"
-    r"|totaliser|avoisiner|approcher|frôler|culminer|grimper|monter|augmenter|baisser"
-    r"|reculer|progresser|croître|diminuer)"
+_MEASURE_INFINITIVES = "|".join(
+    sorted(FORECAST_VERBS | {"s'élever", r"se\s+chiffrer"}, key=len, reverse=True)
 )
 # A measuring verb in the future or after "aller" forecasts a figure: nobody intends it.
+# The future forms are written out, irregular stems included ("vaudra", "s'élèvera").
 _LIGHT_FORECAST = re.compile(
     rf"\b(?:va|vont|allait|allaient|devrait|devraient|pourrait|pourraient)\s+(?:\w+\s+)?"
-    rf"{_MEASURE_INFINITIVES}\b"
+    rf"(?:{_MEASURE_INFINITIVES})\b"
     r"|\b(?:coûter|vaudr|représenter|atteindr|dépasser|excéder|pèser|s'élèver|chiffrer"
     r"|totaliser|avoisiner|approcher|frôler|culminer|grimper|monter|augmenter|baisser"
     r"|reculer|progresser|croîtr|diminuer)(?:a|ont|ait|aient)\b",
@@ -709,9 +713,7 @@ def _lead(plain: str, clause: tuple[int, int]) -> str:
     return plain[breaks[-1].end() if breaks else 0 : clause[1]]
 
 
-def _earlier(
-    plain: str, clause: tuple[int, int], claim: Claim, day: date | None, *, compared: bool
-) -> str | None:
+def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: bool) -> str | None:
     """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
 
     Historical: the figure's own words date it with a year at least half a year before
@@ -719,8 +721,6 @@ def _earlier(
     earlier statement ("un précédent bilan", "plus tôt dans la journée", "auparavant"), or
     it is compared with another figure at an earlier time ("contre 14 la veille").
     """
-    own = plain[clause[0] : clause[1]]
-    lead = _lead(plain, clause)
     if (
         day is not None
         and claim.time_ref is not None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from monitor.claims.parsing import lemma_of
+from monitor.claims.words import FORECAST_VERBS
 from monitor.models import Modality
 
 PLAN_VERBS = frozenset(
@@ -55,33 +56,6 @@ PLAN_VERBS = frozenset(
         "programmer",
         "prévu",
         "envisagé",
-    }
-)
-# Verbs that state how much something is, not what someone does: their future is a forecast.
-FORECAST_VERBS = frozenset(
-    {
-        "coûter",
-        "valoir",
-        "représenter",
-        "atteindre",
-        "dépasser",
-        "excéder",
-        "peser",
-        "élever",
-        "chiffrer",
-        "totaliser",
-        "avoisiner",
-        "approcher",
-        "frôler",
-        "culminer",
-        "grimper",
-        "monter",
-        "augmenter",
-        "baisser",
-        "reculer",
-        "progresser",
-        "croître",
-        "diminuer",
     }
 )
 _NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "guère", "point"})

@@ -59,7 +59,11 @@ _SCALES: dict[str, float] = {
 }
 # Letters glued to a figure before a currency sign ("1,2 M€", "500 k€"), or "k" alone
 # ("10k abonnés").
-_SUFFIXES: dict[str, float] = {"k": 1e3, "m": 1e6, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9}
+_SUFFIXES: dict[str, float] = {
+    "k": 1e3,
+    "m": 1e6,
+    **{word: _SCALES[word] for word in ("md", "mds", "mrd", "mrds")},
+}
 
 _ROUND_UNITS: dict[str, float] = {
     "dizaine": 10,

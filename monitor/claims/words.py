@@ -158,3 +158,32 @@ LIGHT_VERBS = frozenset(
         "état",
     }
 )
+
+
+# Verbs that state how much something is, not what someone does: their future is a forecast.
+FORECAST_VERBS = frozenset(
+    {
+        "coûter",
+        "valoir",
+        "représenter",
+        "atteindre",
+        "dépasser",
+        "excéder",
+        "peser",
+        "élever",
+        "chiffrer",
+        "totaliser",
+        "avoisiner",
+        "approcher",
+        "frôler",
+        "culminer",
+        "grimper",
+        "monter",
+        "augmenter",
+        "baisser",
+        "reculer",
+        "progresser",
+        "croître",
+        "diminuer",
+    }
+)

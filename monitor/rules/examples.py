@@ -89,12 +89,8 @@ def check_example(
     return messages
 
 
-def _factor(quantity: CompiledQuantity) -> float:
-    return quantity.terms.shown.factor if quantity.terms.shown else 1.0
-
-
 def _same(claim: Claim, given: Given, quantity: CompiledQuantity) -> bool:
-    factor = _factor(quantity)
+    factor = quantity.factor
     if given.value is not None:
         target = given.value * factor
         stated = [claim.value] if claim.value is not None else [claim.low, claim.high]
@@ -111,7 +107,7 @@ def _close(number: float | None, target: float | None) -> bool:
 
 
 def _written(given: Given, quantity: CompiledQuantity) -> str:
-    factor = _factor(quantity)
+    factor = quantity.factor
 
     def base(number: float | None) -> float | None:
         return None if number is None else number * factor

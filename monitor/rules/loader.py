@@ -56,11 +56,10 @@ class LoadResult:
 # Every key a rule file may hold, for "did you mean" hints.
 _KNOWN_KEYS = sorted(
     {
-        name
+        field.alias or name
         for model in vars(schema).values()
         if isinstance(model, type) and issubclass(model, BaseModel) and model is not BaseModel
         for name, field in model.model_fields.items()
-        for name in (field.alias or name,)
     }
 )
 

@@ -84,6 +84,11 @@ class CompiledQuantity:
         return self.spec.id
 
     @property
+    def factor(self) -> float:
+        """Base units per unit its figures are written in (1 000 for a quantity in tonnes)."""
+        return self.terms.shown.factor if self.terms.shown else 1.0
+
+    @property
     def unit(self) -> UnitSpec:
         """How this quantity's figures are read and shown."""
         return UnitSpec(self.terms.unit, self.terms.currency, self.terms.shown)
@@ -102,7 +107,7 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         predicates=tuple(spec.predicates),
         predicate_stems=frozenset(predicate_key(p) for p in spec.predicates if len(p.split()) == 1),
         predicate_phrases=predicate_phrases(spec.predicates),
-        context=_context_alternation(spec.context),
+        context=_alternation(spec.context, verbs=True),
         exclude=_alternation(spec.exclude),
     )
     events = tuple((event, re.compile(term_pattern(event))) for event in spec.events)
@@ -330,11 +335,7 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
                 all_sources[unicodedata.normalize("NFC", alias.lower())] = source.name
         # Known figures are written in the unit their quantity declares ("tonnes") and
         # stored, like extracted claims, in the base unit (kilograms).
-        factors = {
-            quantity.id: quantity.terms.shown.factor if quantity.terms.shown else 1.0
-            for quantity in quantities
-            if quantity.topic == topic_id
-        }
+        factors = {quantity.id: quantity.factor for quantity in quantities}
         pers = {quantity.id: quantity.spec.per for quantity in quantities}
         known = [
             KnownFigure(
@@ -397,8 +398,18 @@ def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:
     return replace(figure, low=figure.value - half, high=figure.value + half)
 
 
-def _alternation(terms: Iterable[str]) -> re.Pattern[str] | None:
-    patterns = [term_pattern(term) for term in terms]
+def _alternation(terms: Iterable[str], *, verbs: bool = False) -> re.Pattern[str] | None:
+    """Terms as whole words; with ``verbs``, a one-word term also matches the verb made on
+    it, as the press may write the event instead of its noun ("manque" and "manquaient",
+    "bloqué" and "bloquent")."""
+    patterns = []
+    for term in terms:
+        pattern = term_pattern(term)
+        folded = fold(term).strip()
+        stem = _STEM_END.sub("", folded)
+        if verbs and folded.isalpha() and len(folded) >= 6 and len(stem) >= 5:
+            pattern += rf"|(?<![\w-]){re.escape(stem)}{_VERB_ENDINGS}(?![\w-])"
+        patterns.append(pattern)
     return re.compile("|".join(patterns)) if patterns else None
 
 
@@ -406,22 +417,6 @@ _VERB_ENDINGS = (
     r"(?:e|es|ent|ait|aient|ais|é|ée|és|ées|er|ant|a|èrent|era|eront|erait|eraient|ions|iez)"
 )
 _STEM_END = re.compile(r"(?:er|ir|re|e|é|s)$")
-
-
-def _context_alternation(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """Context terms as whole words; a one-word term also matches the verb made on it, as
-    the press may write the event instead of its noun ("manque" and "manquaient",
-    "bloqué" and "bloquent")."""
-    patterns = []
-    for term in terms:
-        pattern = term_pattern(term)
-        folded = fold(term).strip()
-        if not term.startswith("re:") and folded.isalpha() and len(folded) >= 6:
-            stem = _STEM_END.sub("", folded)
-            if len(stem) >= 5:
-                pattern += rf"|(?<![\w-]){re.escape(fold(stem))}{_VERB_ENDINGS}(?![\w-])"
-        patterns.append(pattern)
-    return re.compile("|".join(patterns)) if patterns else None
 
 
 def canonical_source(topic: CompiledTopic, source: str | None) -> str | None:
