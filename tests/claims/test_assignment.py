@@ -336,3 +336,8 @@ def test_a_context_word_also_matches_the_verb_made_on_it(book: RuleBook) -> None
         "carburant dimanche.",
     )
     assert dry == {12: "stations_dry"}
+    # seisme.yaml: roads_cut has context [bloqué, coupé].
+    roads = quantities(
+        book, "seisme", "Au Maroc, après le séisme, des éboulis bloquaient 12 routes de montagne."
+    )
+    assert roads == {12: "roads_cut"}
