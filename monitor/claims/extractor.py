@@ -83,6 +83,12 @@ _SCOPE_BREAKS = (
 )
 _SCOPE_BREAK = re.compile(_SCOPE_BREAKS, re.IGNORECASE)
 _PLACE = re.compile(r"(?<![\w])(?:en|à|au|aux|dans|sur)\s+\S", re.IGNORECASE)
+# A coordinated figure led by words of its own ("... à 2,13 euros et le SP98 à 2,19
+# euros"): what comes before it is its own, not shared with the figure before.
+_OWN_LEAD = re.compile(
+    r"(?:,|(?<![\w])(?:et|ou))\s+(?!(?:(?:les?|la|l'|des|de|du|d')\s*)?$)[^\W\d]",
+    re.IGNORECASE,
+)
 # Where a figure's own clause stops: the same, and a comparison ("contre 14 la veille").
 _CLAUSE_BREAK = re.compile(
     _SCOPE_BREAKS + r"|(?<![\w])(?:contre|après|au\s+lieu)(?![\w])", re.IGNORECASE
@@ -774,7 +780,7 @@ def figure_clauses(
         while following + 1 < len(figures):
             gap = sentence[figures[following][1] : figures[following + 1][0]]
             own = sentence[figures[following][1] : clauses[following][1]]
-            if _SCOPE_BREAK.search(gap) or _PLACE.search(own):
+            if _SCOPE_BREAK.search(gap) or _PLACE.search(own) or _OWN_LEAD.search(gap):
                 break
             following += 1
             reach = clauses[following][1]
@@ -804,7 +810,8 @@ _EN_CLITIC = re.compile(
 # figure stands for what an earlier sentence counted.
 _TOLL_WORDS = re.compile(
     r"(?<![\w])(?:ce|cet|cette|le|la|son|leur|un|du|au)\s+(?:(?:nouveau|dernier|nouvel|même"
-    r"|premier|lourd|provisoire)\s+)?(?:bilan|chiffre|total|décompte|nombre)"
+    r"|premier|lourd|provisoire)\s+)?(?:bilan|chiffre|total|décompte|nombre|proportion|part"
+    r"|taux|pourcentage)"
     r"(?:\s+(?:provisoire|officiel|humain|définitif|actualisé|global))?(?![\w'-])"
     r"(?!\s+(?:de|des|d')\s*[^\W\d])",
     re.IGNORECASE,
@@ -828,11 +835,7 @@ def _resolve_toll(
             and _TOLL_WORDS.search(plain[max(0, quantity.start - 80) : quantity.start])
         ):
             previous = next(
-                (
-                    earlier
-                    for earlier in reversed(claims)
-                    if earlier.unit is claim.unit and (earlier.noun or earlier.predicate)
-                ),
+                (earlier for earlier in reversed(claims) if earlier.unit is claim.unit),
                 None,
             )
             if previous is not None:
@@ -840,7 +843,7 @@ def _resolve_toll(
                     claim,
                     noun=previous.noun,
                     noun_phrase=previous.noun_phrase,
-                    predicate=previous.predicate,
+                    predicate=previous.predicate or claim.predicate,
                     antecedent_span=previous.span,
                 )
         resolved.append((quantity, claim, reading, inherited))

@@ -157,6 +157,24 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+[^\d\s]+){0,4}?\s+(?:de|d')\s*$",
     re.IGNORECASE,
 )
+# Between a figure with a unit and a bare number that compares with it or follows it:
+# "contre", "au lieu de", "puis à", or a new subject and "de"/"à" ("le SP95 de").
+_BACK_GAP = re.compile(
+    r"(?:\s+(?:le|la|par)\s+(?:litre|kilo|kg|tonne|baril|heure|jour|mois|an|habitant"
+    r"|personne|mégawattheure|MWh|kWh|m2|m²|mètre\s+carré))?"
+    r"(?:\s+(?:en|au|à\s+la|fin|début|mi-)\s*[\w-]+(?:\s+\d{4})?)?"
+    r"\s*,?\s*(?:(?:contre|au\s+lieu\s+(?:de|des|d')|après|puis|voire|et|ou)\s*"
+    r"(?:(?:à|a|de|d')\s*)?|(?:à|a|-|–)\s*|(?:(?:et|puis)\s+)?(?:l'|les?\s+|la\s+)[\w-]+(?:\s+[\w-]+)?"
+    r"\s+(?:de|à|a|est\s+de|passe\s+de|à\s+peine)\s*)",
+    re.IGNORECASE,
+)
+# What may follow such a bare number: nothing it counts of its own.
+_BARE_AFTER = re.compile(
+    r"\s*(?:$|[.,;:)»]|(?:et|ou|contre|puis|en|le|la|l'|au|aux|à|dans|pour|selon|fin|début"
+    r"|mi-|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|auparavant|un|une)"
+    r"(?![\w])|l')",
+    re.IGNORECASE,
+)
 _RANGE_GAP = re.compile(r"\s*(?:à|a|-|–|—|ou)\s*", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*et\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?<![\w])entre\s*$", re.IGNORECASE)
@@ -194,7 +212,7 @@ def find_quantities(text: str, *, tolerance: float = 0.1) -> list[Quantity]:
     Offsets are into ``text``.
     """
     plain = normalise_typography(text)
-    figures = _share_units(plain, find_figures(plain))
+    figures = _share_back(plain, _share_units(plain, find_figures(plain)))
     quantities: list[Quantity] = []
     index = 0
     while index < len(figures):
@@ -241,6 +259,47 @@ def _share_units(text: str, figures: list[Figure]) -> list[Figure]:
             currency=second.currency,
             factor=second.factor,
             scale=second.scale,
+        )
+    return shared
+
+
+def _share_back(text: str, figures: list[Figure]) -> list[Figure]:
+    """A bare number written after a figure with a unit, as its comparison or its next
+    step, takes that unit: "à 2,0866 euros contre 2,0960 le 10 juin", "passé de 1,62 à
+    1,68 euro le litre, le SP95 de 1,57 à 1,64", "30 centimes en septembre, puis 10 en
+    novembre", "2,4 milliards d'euros, contre 1,8 l'an dernier"."""
+    shared = list(figures)
+    for index in range(1, len(shared)):
+        first, second = shared[index - 1], shared[index]
+        if (
+            first.unit is Unit.COUNT
+            or first.value is None
+            or second.unit is not Unit.COUNT
+            or second.value is None
+            or second.vague
+            or second.round
+            or second.scale > 1.0
+            or (second.plain and 1900 <= second.value <= 2100)
+        ):
+            continue
+        gap = text[first.end : second.start]
+        if not _BACK_GAP.fullmatch(gap) or not _BARE_AFTER.match(text, second.end):
+            continue
+        value = second.value
+        if first.scale > 1.0 and value < first.scale:
+            value *= first.scale
+        value *= first.factor
+        if not first.value / 5 <= value <= first.value * 5:
+            continue
+        shared[index] = replace(
+            second,
+            value=value,
+            low=value,
+            high=value,
+            unit=first.unit,
+            currency=first.currency,
+            factor=first.factor,
+            scale=first.scale if value != second.value * first.factor else 1.0,
         )
     return shared
 

@@ -79,6 +79,7 @@ def stems_match(stem: str, known: frozenset[str]) -> bool:
 
 NOUN_STAGE = 2  # the check of what is counted
 VERB_STAGE = 3  # the check of what happened
+CONTEXT_STAGE = 4  # the check of where and about what
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,12 +330,14 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             # even without the verb: "la facture monte à 650 millions d'euros pour les
             # assureurs".
             verb_level = 0
+        elif noun_level >= 3 and seen.light_predicate:
+            verb_level = 0
         else:
             return no(f"nothing in the figure's clause says what happened "
                       f"({_listed(terms.predicates)})")  # fmt: skip
     else:
         verb_level = 1
-    stage = 4
+    stage = CONTEXT_STAGE
     if terms.context is not None:
         if terms.context.search(seen.clause):
             context_level = 3

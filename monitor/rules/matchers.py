@@ -19,6 +19,7 @@ from datetime import date
 from monitor.figures import UnitSpec
 from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
+    CONTEXT_STAGE,
     NOUN_STAGE,
     VERB_STAGE,
     QuantityCheck,
@@ -281,7 +282,15 @@ class RuleBook:
         chosen = best(checks)
         if chosen is None and antecedent is not None:
             index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)
-            if checks[index].stage in (NOUN_STAGE, VERB_STAGE):
+            # A figure of a later sentence that names its antecedent ("ce bilan", "la
+            # proportion") also takes its context; one of the same sentence shares it.
+            anaphora = claim.antecedent_span is not None and (
+                claim.antecedent_span[0] < claim.sentence_start
+            )
+            stages = (
+                (NOUN_STAGE, VERB_STAGE, CONTEXT_STAGE) if anaphora else (NOUN_STAGE, VERB_STAGE)
+            )
+            if checks[index].stage in stages:
                 checks[index] = QuantityCheck(
                     antecedent.id, True, "fits: it continues the figure before it", (1, 1, 1)
                 )

@@ -341,3 +341,53 @@ def test_a_context_word_also_matches_the_verb_made_on_it(book: RuleBook) -> None
         book, "seisme", "Au Maroc, après le séisme, des éboulis bloquaient 12 routes de montagne."
     )
     assert roads == {12: "roads_cut"}
+
+
+def test_the_noun_counted_with_a_light_verb_needs_no_listed_verb(book: RuleBook) -> None:
+    # "sont recensées", "restaient": nothing happened but being counted; the noun decides.
+    homes = quantities(
+        book, "seisme", "Au Maroc, après le séisme, 59 674 habitations sont recensées."
+    )
+    assert homes == {59_674: "homes_destroyed"}
+    tanks = quantities(book, "chars", "En Ukraine, 31 chars Abrams restent en Allemagne.")
+    assert tanks == {31: "leopard_promised"}
+    # A verb of its own that the quantity does not list still keeps the figure out.
+    bought = quantities(book, "chars", "En Ukraine, l'armée russe a perdu 300 chars.")
+    assert bought == {300: None}
+
+
+def test_a_coordinated_figure_led_by_its_own_words_keeps_them(book: RuleBook) -> None:
+    # "le SP98 à 2,1920 euros" / "à Marrakech 300 blessés en Libye": what leads the second
+    # figure is not shared with the first.
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 012 morts et la tempête en Libye 4 000 morts.",
+    )
+    assert toll == {2012: "dead", 4000: None}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, la CGT a compté 800 000 manifestants et la "
+        "préfecture de police à Paris 57 000 manifestants.",
+    )
+    assert turnout[800_000] == "demonstrators_france"
+
+
+def test_a_ratio_named_by_la_proportion_counts_what_the_earlier_figure_counted(
+    book: RuleBook,
+) -> None:
+    dry = quantities(
+        book,
+        "retraites",
+        "Grève contre la réforme des retraites : 12 % des stations-service manquaient de "
+        "carburant samedi. Dimanche, la proportion atteint 14,5 %.",
+    )
+    assert dry == {12: "stations_dry", 14.5: "stations_dry"}
+    strike = quantities(
+        book,
+        "retraites",
+        "Réforme des retraites : 32,5 % des enseignants étaient en grève jeudi. Mardi, le "
+        "taux était de 25,2 %.",
+    )
+    assert strike == {32.5: "strike_rate_teachers", 25.2: "strike_rate_teachers"}

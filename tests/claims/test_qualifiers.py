@@ -119,3 +119,29 @@ def test_two_figures_in_a_sentence_are_two_quantities() -> None:
         ("300", 300, 300, Qualifier.EXACT, 300),
         ("environ 2 700", 2430, 2970, Qualifier.APPROX, 2700),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A comparison written with a bare number: the unit of the figure it compares with.
+        ("Le gazole recule, à 2,0866 euros contre 2,0960 le 10 juin.",
+         [(2.0866, "money"), (2.096, "money")]),
+        ("Le déficit atteint 2,4 milliards d'euros, contre 1,8 l'an dernier.",
+         [(2.4e9, "money"), (1.8e9, "money")]),
+        ("Le taux de grévistes atteint 30 %, contre 27 samedi.",
+         [(30, "percent"), (27, "percent")]),
+        # The next step of a sequence, and a gapped subject before "de ... à".
+        ("La remise passera à trente centimes en septembre, puis à 10 en novembre.",
+         [(0.3, "money"), (0.1, "money")]),
+        ("Le SP98 est passé de 1,62 à 1,68 euro le litre, le SP95 de 1,57 à 1,64.",
+         [(1.62, "money"), (1.68, "money"), (1.57, "money")]),
+        # A number with its own noun keeps it.
+        ("Il a payé 50 euros et 3 enfants sont venus.", [(50, "money"), (3, "count")]),
+    ],
+)  # fmt: skip
+def test_a_bare_number_after_a_figure_takes_its_unit(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    found = [(q.low, str(q.unit)) for q in find_quantities(text)]
+    assert found == [(pytest.approx(v), unit) for v, unit in expected]
