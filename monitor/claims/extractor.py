@@ -288,6 +288,13 @@ def _read_sentence(
             built = _resolve_en(work.plain, built, claims[context.previous_claims[-1]])
         if claims:
             built = _resolve_toll(work.plain, built, claims)
+        if same_paragraph and context.previous_claims:
+            built = _resolve_elided(
+                work.plain,
+                built,
+                [claims[index] for index in context.previous_claims],
+                lexicon.predicates,
+            )
         clauses = figure_clauses(work.plain, [(q.start, q.end) for q, *_ in built])
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
@@ -848,6 +855,54 @@ def _resolve_toll(
                 )
         resolved.append((quantity, claim, reading, inherited))
     return resolved
+
+
+def _resolve_elided(
+    plain: str,
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+    previous: list[Claim],
+    predicates: frozenset[str],
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """ "Dans la capitale, l'écart est grand entre les 700 000 revendiqués par la CGT et les
+    81 000 relevés par la préfecture": a figure that names nothing it counts and says
+    nothing happened to it counts what the previous sentence's figure of its unit counted."""
+    resolved = []
+    for quantity, claim, reading, inherited in built:
+        if (
+            claim.noun is None
+            and claim.parent_span is None
+            and (claim.predicate is None or claim.predicate in LIGHT_VERBS)
+            and not _ASIDE_OR_SUBSET.search(plain[: quantity.start])
+        ):
+            earlier = next(
+                (
+                    other
+                    for other in reversed(previous)
+                    if other.unit is claim.unit
+                    and other.noun is not None
+                    and not _is_event(other.noun, predicates)
+                ),
+                None,
+            )
+            if earlier is not None:
+                claim = replace(
+                    claim,
+                    noun=earlier.noun,
+                    noun_phrase=earlier.noun_phrase,
+                    predicate=earlier.predicate or claim.predicate,
+                    antecedent_span=claim.antecedent_span or earlier.span,
+                )
+        resolved.append((quantity, claim, reading, inherited))
+    return resolved
+
+
+# A figure in parentheses ("l'Occitanie (312)") or among a subset ("Parmi les cas, 108
+# sont des femmes"): a breakdown, not the same count again.
+_ASIDE_OR_SUBSET = re.compile(r"\([^)]*$|(?<![\w])(?:parmi|dont)(?![\w])", re.IGNORECASE)
+
+
+def _is_event(noun: str, predicates: frozenset[str]) -> bool:
+    return not _is_thing(noun, predicates)
 
 
 def _resolve_en(

@@ -195,7 +195,7 @@ _NUMBERED_BEFORE = re.compile(
     r"|phase|étape|acte|annexe|décret|loi|résolution|canal|bus|tram|vol|porte|quai|terminal"
     r"|salle|modèle|série|lot|code|dossier|ticket|covid|top|ligue|formule|windows|iphone"
     r"|galaxy|station|parcelle|lots|note|notes|score|scores|kilomètre|km|pk|tableau|figure"
-    r"|graphique|annexe|partie|livre|psaume|verset|mission|opération|édition|numéro|rang"
+    r"|graphique|annexe|partie|psaume|verset|mission|opération|édition|numéro|rang"
     r"|niveaux?|grade|échelon|indice|zone|secteur|tour|manche|journée|étage|couloir|quartier"
     r"|arrondissement|département|circonscription|groupe|poule|match|stade|acte|scène|h)\s*$",
     re.IGNORECASE,
@@ -220,6 +220,9 @@ _RANGE_TAIL = re.compile(
 # A capitalised word inside a sentence right before a small plain number names a model
 # or a series ("Leopard 2", "France 2", "Ligue 1"), not a count.
 _NAME_BEFORE = re.compile(r"[\w,;:'’«»]\s+[A-ZÀ-Þ][\w-]*[a-zà-ÿ][\w-]* $")
+# ... unless a place comes before and what is counted after: "et au Canada 8 chars".
+_PLACE_NAME_BEFORE = re.compile(r"(?<![\w])(?:au|aux|en|à|pour)\s+[A-ZÀ-Þ][\w-]* $")
+_PLURAL_AFTER = re.compile(r"\s+[a-zà-ÿ][\w-]*[sx](?![\w])")
 _NAME_BEFORE_PAREN = re.compile(r"[A-ZÀ-Þ][\w-]*[a-zà-ÿ]\s*$")
 _LABEL_BEFORE = re.compile(r"[«“\"]\s*$")
 _LABEL_AFTER = re.compile(r"\s*[»”\"]")
@@ -493,6 +496,7 @@ def _classify(text: str, figure: Figure) -> Figure | None:
         and figure.value is not None
         and figure.value < 100
         and _NAME_BEFORE.search(before)
+        and not (_PLACE_NAME_BEFORE.search(before) and _PLURAL_AFTER.match(text, after_start))
     ):
         return None  # a model or a name: "chars Leopard 2", "Airbus A320", "Ligue 1"
     if figure.value is not None and not figure.vague:

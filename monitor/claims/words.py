@@ -155,6 +155,8 @@ LIGHT_VERBS = frozenset(
         "contester",
         "revendiquer",
         "assurer",
+        "relever",
+        "anticiper",
         "état",
     }
 )

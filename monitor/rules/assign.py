@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from monitor.claims.words import LIGHT_VERBS, deverbal_verb, event_verb
+from monitor.claims.words import LIGHT_VERBS, deverbal_verb, event_verb, participle_verb
 from monitor.figures import MeasureUnit, UnitSpec, currencies_in, unit_spec
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
@@ -43,6 +43,10 @@ from monitor.rules.terms import fold, noun_key, predicate_key
 # takes them even when it does not list them ("600 personnes ont été tuées").
 GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
 
+# A place set in front of a sentence ("Dans la capitale, ...", "En Île-de-France, ..."):
+# the frame of every figure of the sentence that does not name a place of its own.
+_FRAME = re.compile(r"\s*(?:dans|en|à|au|aux|sur|pour)\s[^,;:.]{1,60},", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ]")
 _PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
 _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
@@ -166,8 +170,12 @@ def written_after(claim: Claim, *, of: bool = False) -> str | None:
 
 def view(claim: Claim) -> ClaimView:
     noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
+    if noun is not None and _reported_participle(noun.split()[0]):
+        noun = None  # "les 700 000 revendiqués par la CGT": who counted, not what
     after_word = written_after(claim)
     own_event = event_verb(after_word) if after_word else None
+    if own_event is not None and own_event in LIGHT_VERBS:
+        own_event = None  # "les 280 millions d'euros anticipés": said, not what happened
     if noun is None:
         # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
         if claim.unit is Unit.COUNT:
@@ -200,6 +208,14 @@ def view(claim: Claim) -> ClaimView:
         clause = claim.sentence
     folded = fold(clause)
     scope = fold(claim.sentence[claim.scope[0] : claim.scope[1]]) if claim.scope else folded
+    frame = _FRAME.match(claim.sentence)
+    if (
+        frame is not None
+        and claim.clause is not None
+        and claim.clause[0] >= frame.end()
+        and not _OWN_PLACE.search(clause)
+    ):
+        scope = f"{fold(frame.group(0))} {scope}"  # "Dans la capitale, ..., et les 81 000"
     words = _WORD.findall(folded)
     sentence = fold(claim.sentence)
     return ClaimView(
@@ -359,6 +375,13 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     return QuantityCheck(
         terms.id, True, f"fits: counted by {how}", (context_level, noun_level, verb_level)
     )
+
+
+def _reported_participle(word: str) -> bool:
+    """A participle of a verb that counts or reports, written where the noun would be:
+    "revendiqués", "relevés", "annoncés", "avancés"."""
+    verb = participle_verb(word)
+    return verb is not None and verb in LIGHT_VERBS
 
 
 def _named_by_noun(noun_keys: frozenset[str], stems: frozenset[str]) -> bool:

@@ -391,3 +391,66 @@ def test_a_ratio_named_by_la_proportion_counts_what_the_earlier_figure_counted(
         "taux était de 25,2 %.",
     )
     assert strike == {32.5: "strike_rate_teachers", 25.2: "strike_rate_teachers"}
+
+
+def test_a_figure_with_nothing_of_its_own_counts_what_the_previous_sentence_counted(
+    book: RuleBook,
+) -> None:
+    # A participle of counting in place of the noun says who counted, not what.
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé en France. "
+        "Dans la capitale, l'écart est grand entre les 700 000 revendiqués par la CGT et les "
+        "81 000 relevés par la préfecture.",
+    )
+    assert turnout == {
+        1.28e6: "demonstrators_france",
+        700_000: "demonstrators_paris",
+        81_000: "demonstrators_paris",
+    }
+    homes = quantities(
+        book,
+        "seisme",
+        "Au Maroc, après le séisme, 50 000 habitations ont été détruites, selon le ministère. "
+        "L'écart est grand avec les 59 674 avancés par les autorités locales.",
+    )
+    assert homes == {50_000: "homes_destroyed", 59_674: "homes_destroyed"}
+    # A figure in parentheses after a place is a breakdown, not the same count again.
+    aside = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé en France. "
+        "Lyon arrive devant Marseille (12 000).",
+    )
+    assert aside == {1.28e6: "demonstrators_france", 12_000: None}
+
+
+def test_a_place_set_in_front_of_the_sentence_frames_its_figures(book: RuleBook) -> None:
+    framed = quantities(
+        book,
+        "retraites",
+        "Dans la capitale, la police a compté 57 000 manifestants contre la réforme des "
+        "retraites, et la CGT 400 000 manifestants.",
+    )
+    assert framed == {57_000: "demonstrators_paris", 400_000: "demonstrators_paris"}
+    # A figure that names a place of its own leaves the frame.
+    own = quantities(
+        book,
+        "retraites",
+        "À Paris, 57 000 manifestants ont défilé contre la réforme des retraites, et à Lyon "
+        "20 000 manifestants.",
+    )
+    assert own == {57_000: "demonstrators_paris", 20_000: "demonstrators_france"}
+    tanks = quantities(
+        book,
+        "chars",
+        "En Pologne, l'armée va livrer 14 chars Leopard à l'Ukraine, et 4 chars en mars.",
+    )
+    assert tanks == {14: "tanks_poland", 4: "tanks_poland"}
+    others = quantities(
+        book,
+        "chars",
+        "En Pologne, l'armée va livrer 14 chars Leopard à l'Ukraine, et au Canada 8 chars.",
+    )
+    assert others == {14: "tanks_poland", 8: "leopard_promised"}

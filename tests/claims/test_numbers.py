@@ -469,3 +469,14 @@ def test_a_comma_before_a_scale_is_a_decimal_comma(
 ) -> None:
     (found,) = [q for q in find_quantities(sentence) if sentence[q.start : q.end] == written]
     assert found.low == pytest.approx(value)
+
+
+def test_a_place_name_before_a_count_is_no_model_name() -> None:
+    from monitor.claims.numbers import find_figures
+
+    counted = [f.value for f in find_figures("La Pologne livre 14 chars, et au Canada 8 chars.")]
+    assert counted == [14, 8]
+    crowd = [f.value for f in find_figures("Ils étaient 3 000 à Lyon, et en Bretagne 9 cortèges.")]
+    assert crowd == [3000, 9]
+    # Models and series stay names.
+    assert [f.value for f in find_figures("L'armée reçoit des chars Leopard 2 neufs.")] == []
