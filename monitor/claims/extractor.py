@@ -63,8 +63,12 @@ from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
 from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, predicate_word
 from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
+from monitor.rules.terms import fold, predicate_key
 
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
+# "plus de 4 300 morts selon le dernier bilan : 2 921 en Turquie et 1 440 en Syrie": a
+# figure with no noun of its own right after a colon is a part of the figure before.
+_BREAKDOWN_BEFORE = re.compile(r"\d[^:;.!?]*:\s*$")
 _COORDINATED_GAP = re.compile(
     r"(?:(?<![\w])(?:et|ou|mais|ainsi\s+que|sur(?:\s+(?:les|un\s+total\s+de))?)|[,;])\s*$",
     re.IGNORECASE,
@@ -613,7 +617,9 @@ def _build_claims(
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None
         antecedent: tuple[int, int] | None = None
-        subset = bool(_DONT_BEFORE.search(plain[: quantity.start]))
+        subset = bool(_DONT_BEFORE.search(plain[: quantity.start])) or (
+            noun is None and bool(_BREAKDOWN_BEFORE.search(plain[: quantity.start]))
+        )
         if built:
             previous_quantity, previous_claim, previous_reading, _ = built[-1]
             gap = plain[previous_quantity.end : quantity.start]
@@ -678,7 +684,48 @@ def _build_claims(
             antecedent_span=antecedent,
         )
         built.append((quantity, claim, reading, inherited))
-    return built
+    return _share_verb_after(plain, built)
+
+
+# "577 véhicules et 74 bâtiments ont été incendiés": between two coordinated figures, only
+# the first one's noun; the verb after the second is said of both.
+_NOUN_THEN_AND = re.compile(
+    r"\s*(?:(?!(?:ont|a|sont|est|été|avaient|avait|étaient|était|seront|sera)\s)"
+    r"[^\W\d][\w'-]*(?<![éÉ])(?<!ée)(?<!és)(?<!ées)\s+){1,3}et\s+$",
+    re.IGNORECASE,
+)
+
+
+def _share_verb_after(
+    plain: str, built: list[tuple[Quantity, Claim, ModalityReading, int | None]]
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    shared = list(built)
+    for index in range(len(shared) - 2, -1, -1):
+        quantity, claim, _reading, inherited = shared[index]
+        following, next_claim, next_reading, _ = shared[index + 1]
+        if (
+            claim.noun is None
+            or next_claim.noun is None
+            or predicate_word(claim.noun, frozenset()) is not None
+            or next_claim.predicate is None
+            or next_claim.predicate in LIGHT_VERBS
+            or claim.predicate == next_claim.predicate
+            or quantity.unit is not following.unit
+            or not _NOUN_THEN_AND.match(plain[quantity.end : following.start])
+        ):
+            continue
+        stem = predicate_key(next_claim.predicate)
+        # The verb after the second figure's noun, not that noun itself ("180 blessés").
+        after = fold(plain[following.end : following.end + 80]).split(maxsplit=1)
+        if len(stem) < 3 or len(after) < 2 or stem not in after[1]:
+            continue
+        shared[index] = (
+            quantity,
+            replace(claim, predicate=next_claim.predicate, modality=next_claim.modality),
+            next_reading,
+            inherited,
+        )
+    return shared
 
 
 # Words that present a figure as an earlier statement.

@@ -24,6 +24,7 @@ from monitor.claims.numbers import strip_accents
 from monitor.claims.parsing import lemma_of
 from monitor.claims.words import (
     DEVERBAL_NOUNS,
+    IDIOMS,
     PREDICATE_NOUNS,
     participle_verb,
     predicate_word,
@@ -289,8 +290,14 @@ def is_event_word(token: Token) -> bool:
 
 
 def verb_lemma(token: Token) -> str:
-    """The lemma of a predicate token, mending participles tagged as adjectives."""
+    """The lemma of a predicate token, mending participles tagged as adjectives, and the
+    verb an idiom stands for ("ont trouvé la mort" -> mourir)."""
     lemma = lemma_of(token)
+    if lemma in IDIOMS:
+        following = " ".join(t.lower_ for t in token.doc[token.i + 1 : token.i + 4])
+        for words, meant in IDIOMS[lemma]:
+            if following.startswith(words):
+                return meant
     if token.pos_ == "ADJ":
         verb = participle_verb(token.text)
         if verb is not None and (

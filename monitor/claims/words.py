@@ -110,6 +110,18 @@ def participle_verb(word: str) -> str | None:
     return match.group(1) + "er"
 
 
+# Idioms that stand for one verb: the verb, the words after it, and the verb meant.
+IDIOMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "trouver": (("la mort", "mourir"),),
+    "perdre": (("la vie", "mourir"),),
+    "faire": (("grève", "grève"), ("naufrage", "sombrer"), ("défection", "déserter")),
+    "prendre": (("part", "participer"), ("la fuite", "fuir")),
+    "porter": (("secours", "secourir"), ("disparu", "disparaître")),
+    "rendre": (("l'âme", "mourir"),),
+    "cesser": (("le travail", "grève"),),
+}
+
+
 # Verbs that say how much, who counted or who told, not what happened to what is counted:
 # "le séisme a fait 2 012 morts", "le ministère recense 300 blessés", "le bilan atteint 17".
 LIGHT_VERBS = frozenset(

@@ -46,7 +46,7 @@ GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
 # A place set in front of a sentence ("Dans la capitale, ...", "En Île-de-France, ..."):
 # the frame of every figure of the sentence that does not name a place of its own.
 _FRAME = re.compile(r"\s*(?:dans|en|à|au|aux|sur|pour)\s[^,;:.]{1,60},", re.IGNORECASE)
-_OWN_PLACE = re.compile(r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ]")
+_OWN_PLACE = re.compile(r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ][\w'-]*")
 _PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
 _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
@@ -147,6 +147,11 @@ class ClaimView:
     clause_nouns: frozenset[str]
     clause_stems: frozenset[str]
     sentence: str  # folded
+    # The sentence without the own words of the figures after it: where a context term written
+    # elsewhere in the sentence may still be the figure's ("2 921 en Turquie" is not the
+    # place of the total before it).
+    rest: str = ""
+    own_place: str | None = None  # "à Marseille" in the figure's own clause
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
     # the figure says itself what happened, whatever else its sentence says.
     own_event: str | None = None
@@ -168,7 +173,9 @@ def written_after(claim: Claim, *, of: bool = False) -> str | None:
     return found.group("word") if found else None
 
 
-def view(claim: Claim) -> ClaimView:
+def view(claim: Claim, others: Sequence[tuple[int, int]] = ()) -> ClaimView:
+    """What the checks read of ``claim``; ``others`` are the own words of the figures
+    after it in its sentence, as offsets into it."""
     noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
     if noun is not None and _reported_participle(noun.split()[0]):
         noun = None  # "les 700 000 revendiqués par la CGT": who counted, not what
@@ -231,6 +238,8 @@ def view(claim: Claim) -> ClaimView:
         clause_nouns=frozenset(noun_key(word) for word in words),
         clause_stems=_stems(words),
         sentence=sentence,
+        rest=fold(_blank(claim.sentence, others)) if others else sentence,
+        own_place=place.group(0) if (place := _OWN_PLACE.search(clause)) else None,
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
@@ -359,8 +368,11 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             context_level = 3
         elif terms.context.search(seen.scope):
             context_level = 2
-        elif terms.context.search(seen.sentence):
+        elif terms.context.search(seen.rest) and seen.own_place is None:
             context_level = 0
+        elif seen.own_place is not None and terms.context.search(seen.rest):
+            return no(f"it names its own place («{seen.own_place}»), which is none of its "
+                      "context terms")  # fmt: skip
         else:
             return no("none of its context terms is in the sentence")
     else:
@@ -375,6 +387,13 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     return QuantityCheck(
         terms.id, True, f"fits: counted by {how}", (context_level, noun_level, verb_level)
     )
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _reported_participle(word: str) -> bool:

@@ -239,11 +239,18 @@ class RuleBook:
         """:meth:`assign` for every claim of an article in order, each figure that
         continues another ("contre 14 la veille") knowing where that one went."""
         placed: dict[tuple[int, int], CompiledQuantity] = {}
+        clauses: dict[int, list[tuple[tuple[int, int], tuple[int, int]]]] = defaultdict(list)
+        for claim in claims:
+            if claim.clause is not None:
+                # What a figure writes from itself to the end of its clause is its own.
+                start = claim.span[0] - claim.sentence_start
+                clauses[claim.sentence_start].append((claim.span, (start, claim.clause[1])))
         results = []
         for claim in claims:
             antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
             whole = placed.get(claim.parent_span) if claim.parent_span else None
-            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole)
+            others = [clause for span, clause in clauses[claim.sentence_start] if span > claim.span]
+            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole, others=others)
             if quantity is not None:
                 placed[claim.span] = quantity
             results.append((quantity, checks))
@@ -260,6 +267,7 @@ class RuleBook:
         antecedent: CompiledQuantity | None = None,
         *,
         part_of: CompiledQuantity | None = None,
+        others: Sequence[tuple[int, int]] = (),
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -268,13 +276,15 @@ class RuleBook:
         is missing from the figure's own words, the figure goes with its antecedent.
         ``part_of`` is the quantity of the figure ``claim`` is a part of ("2 122 morts,
         dont 1 351 dans la province d'Al Haouz"): a part never counts as its whole.
+        ``others`` are the own words of the figures written after it in its sentence
+        (from each figure to the end of its clause): their context is not its context.
         """
-        seen = view(claim)
+        seen = view(claim, others)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
-                QuantityCheck(c.quantity, False, "it is a part («dont») of a figure of this "
-                              "quantity", stage=5)
+                QuantityCheck(c.quantity, False, "it is a part («dont», or after a colon) of a "
+                              "figure of this quantity", stage=5)
                 if c.quantity == part_of.id and c.fits
                 else c
                 for c in checks

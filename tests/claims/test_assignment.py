@@ -454,3 +454,60 @@ def test_a_place_set_in_front_of_the_sentence_frames_its_figures(book: RuleBook)
         "En Pologne, l'armée va livrer 14 chars Leopard à l'Ukraine, et au Canada 8 chars.",
     )
     assert others == {14: "tanks_poland", 8: "leopard_promised"}
+
+
+def test_coordinated_figures_share_the_verb_written_after_them(book: RuleBook) -> None:
+    homes = assigned(
+        book,
+        "seisme",
+        "Au Maroc, à ce stade, 45 personnes ont été blessées, 2 930 maisons et 120 écoles ont "
+        "été détruites par le séisme.",
+    )
+    assert ("2 930", 2930, "homes_destroyed") in homes
+    front = quantities(
+        book,
+        "chars",
+        "En Ukraine, 12 chars ont été perdus, 300 soldats et 40 officiers ont été tués.",
+    )
+    assert front[300] == "soldiers_killed"
+    # A casualty word keeps its own verb: "12 morts et 180 blessés".
+    toll = quantities(book, "seisme", "Au Maroc, le séisme a fait 12 morts et 180 blessés.")
+    assert toll == {12: "dead", 180: "injured"}
+
+
+def test_figures_after_a_colon_are_parts_of_the_figure_before(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc et en Libye, plus de 4 300 personnes ont trouvé la mort dans le séisme "
+        "selon le dernier bilan : 2 921 au Maroc et plus de 1 440 en Libye.",
+    )
+    # The whole counts Libya too (excluded); its part in Morocco is the watched toll.
+    assert toll == {4300: None, 2921: "dead", 1440: None}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé selon "
+        "l'Intérieur : 93 000 à Paris et 25 000 à Marseille.",
+    )
+    assert turnout[93_000] == "demonstrators_paris"
+    assert turnout[1.28e6] == "demonstrators_france"
+    assert turnout[25_000] is None
+
+
+def test_a_figure_that_names_its_own_place_leaves_the_context_of_its_neighbours(
+    book: RuleBook,
+) -> None:
+    tanks = quantities(
+        book,
+        "chars",
+        "Varsovie va livrer 14 chars Leopard à l'Ukraine, et 8 chars en Moldavie.",
+    )
+    assert tanks == {14: "tanks_poland", 8: "leopard_promised"}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 93 000 manifestants ont défilé à Paris et 25 000 "
+        "manifestants à Marseille.",
+    )
+    assert turnout == {93_000: "demonstrators_paris", 25_000: "demonstrators_france"}

@@ -428,3 +428,12 @@ def test_earlier_and_historical_figures_are_told_apart(
 )
 def test_revisions_are_told_by_their_words(extract: Extract, sentence: str, revision: bool) -> None:
     assert only(extract(sentence)).revision is revision
+
+
+def test_an_idiom_stands_for_its_verb(model: None) -> None:
+    from monitor.claims.extractor import find_claims
+
+    toll = find_claims("Au Maroc, 2 012 personnes ont trouvé la mort dans le séisme.")
+    assert [c.predicate for c in toll] == ["mourir"]
+    front = find_claims("Près de Bakhmout, 300 soldats ont perdu la vie en une semaine.")
+    assert [c.predicate for c in front] == ["mourir"]
