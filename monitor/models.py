@@ -123,6 +123,10 @@ class Claim:
     # The figure updates its source's earlier one: "un nouveau bilan fait état de 2 012
     # morts", "le bilan s'est alourdi à", "revu à la hausse", "désormais".
     revision: bool = False
+    # The figure says by how much something changed, not how much it is: "en hausse de
+    # trois centimes", "14,1 centimes de plus qu'une semaine plus tôt", "a chuté de 22
+    # centimes". It counts only for a quantity of changes ("hausse des salaires").
+    change: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,6 +309,7 @@ def _read_sentence(
                 clause=clause,
                 scope=scope,
                 revision=bool(_REVISION.search(lead)),
+                change=is_change(work.plain, quantity),
                 earlier=_earlier(
                     work.plain[clause[0] : clause[1]],
                     lead,
@@ -764,6 +765,39 @@ def _compared(work: _Work, quantity: Quantity) -> bool:
         return False
     previous = work.quantities[index - 1]
     return bool(_COMPARED_GAP.search(work.plain[previous.end : quantity.start]))
+
+
+# "en hausse de", "une baisse de", "a chuté de", "a progressé de": by how much.
+_CHANGE_NOUN_OR_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:en\s+|une?\s+|la\s+|le\s+)?(?:hausse|baisse|recul|progression"
+    r"|augmentation|diminution|repli|chute|bond|variation|envolée|flambée|dégringolade)"
+    r"|(?:augment|baiss|recul|chut|décroch|progress|grimp|bondi|plong|diminu|dégringol"
+    r"|s'envol|flamb|gonfl)\w*)"
+    r"(?:\s+(?:encore|déjà|nettement|légèrement|fortement|très|de\s+nouveau))*"
+    r"\s+(?:de\s+|d')$",
+    re.IGNORECASE,
+)
+# "a gagné huit centimes", "a pris 13,4 centimes", "a perdu 3 points": an amount gained.
+_GAINED_BEFORE = re.compile(
+    r"(?<![\w-])(?:gagn|pris|prend|perd|cèd|céd|lâch|grignot)\w*"
+    r"(?:\s+(?:encore|déjà|plus|près\s+de|environ|quelque))*\s+$",
+    re.IGNORECASE,
+)
+# "14,1 centimes de plus que", "7,50 euros de moins".
+_MORE_AFTER = re.compile(
+    r"(?:\s+[^\W\d][\w'-]*){0,3}?\s+(?:de\s+plus|de\s+moins|en\s+plus|en\s+moins)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def is_change(plain: str, quantity: Quantity) -> bool:
+    """Whether the figure says by how much something changed (see Claim.change)."""
+    before = plain[max(0, quantity.start - 50) : quantity.start]
+    if _CHANGE_NOUN_OR_VERB_BEFORE.search(before):
+        return True
+    if quantity.unit is not Unit.COUNT and _GAINED_BEFORE.search(before):
+        return True
+    return quantity.unit is not Unit.COUNT and bool(_MORE_AFTER.match(plain, quantity.end))
 
 
 def _lead(plain: str, clause: tuple[int, int]) -> str:

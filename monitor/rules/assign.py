@@ -52,6 +52,18 @@ _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")
 
 
+_CHANGE_WORDS = re.compile(
+    r"(?<![\w])(?:hausses?|baisses?|augmentations?|diminutions?|variations?|progressions?"
+    r"|reculs?|évolutions?|revalorisations?|écarts?|différences?|gains?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def counts_change(label: str, nouns: Iterable[str]) -> bool:
+    """Whether a quantity counts changes ("hausse des salaires (%)"), by its label or nouns."""
+    return any(_CHANGE_WORDS.search(text) for text in (label, *nouns))
+
+
 def unit_of(unit: str | None, label: str, nouns: Iterable[str]) -> UnitSpec:
     """The unit (and currency) a quantity counts in: its ``unit`` key, else what its nouns
     and then its label say ("dirham", "coût des dégâts (euros)", "taux de grévistes")."""
@@ -115,6 +127,7 @@ class QuantityTerms:
     predicate_phrases: re.Pattern[str] | None  # several-word predicates: "perdre la vie"
     context: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
+    counts_change: bool = False  # it counts by how much something changed ("hausse")
 
 
 def predicate_phrases(predicates: Sequence[str]) -> re.Pattern[str] | None:
@@ -152,6 +165,7 @@ class ClaimView:
     # place of the total before it).
     rest: str = ""
     own_place: str | None = None  # "à Marseille" in the figure's own clause
+    breakdown: bool = False  # one of a list by place: "3 morts à Port-Soudan"
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
     # the figure says itself what happened, whatever else its sentence says.
     own_event: str | None = None
@@ -173,7 +187,19 @@ def written_after(claim: Claim, *, of: bool = False) -> str | None:
     return found.group("word") if found else None
 
 
-def view(claim: Claim, others: Sequence[tuple[int, int]] = ()) -> ClaimView:
+def own_place(claim: Claim) -> str | None:
+    """The place a figure's own clause, or what it shares with its neighbours, names ("21
+    morts et 61 blessés à Khartoum"), if any."""
+    words = claim.scope or claim.clause
+    if words is None:
+        return None
+    found = _OWN_PLACE.search(claim.sentence, words[0], words[1])
+    return found.group(0) if found else None
+
+
+def view(
+    claim: Claim, others: Sequence[tuple[int, int]] = (), *, breakdown: bool = False
+) -> ClaimView:
     """What the checks read of ``claim``; ``others`` are the own words of the figures
     after it in its sentence, as offsets into it."""
     noun = claim.noun if claim.noun and re.search(r"[^\W\d_]", claim.noun) else None
@@ -240,6 +266,7 @@ def view(claim: Claim, others: Sequence[tuple[int, int]] = ()) -> ClaimView:
         sentence=sentence,
         rest=fold(_blank(claim.sentence, others)) if others else sentence,
         own_place=place.group(0) if (place := _OWN_PLACE.search(clause)) else None,
+        breakdown=breakdown,
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
@@ -290,6 +317,9 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     if claim.modality not in terms.modalities:
         return no(f"the figure is {claim.modality}; this quantity counts "
                   f"{', '.join(sorted(terms.modalities))} figures")  # fmt: skip
+    if claim.change and not terms.counts_change:
+        return no("the figure says by how much something changed («en hausse de», «de "
+                  "plus»); this quantity counts how much it is")  # fmt: skip
     stage = 2
     listed_verb = bool(terms.predicate_stems or terms.predicate_phrases)
     event_fits = bool(seen.event_stems) and any(
@@ -363,6 +393,9 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
     else:
         verb_level = 1
     stage = CONTEXT_STAGE
+    if seen.breakdown and (terms.context is None or not terms.context.search(seen.scope)):
+        return no(f"it is one of a list by place («{seen.own_place}»), and this quantity's "
+                  "context does not name its place")  # fmt: skip
     if terms.context is not None:
         if terms.context.search(seen.clause):
             context_level = 3

@@ -26,6 +26,8 @@ from monitor.rules.assign import (
     QuantityTerms,
     best,
     check,
+    counts_change,
+    own_place,
     predicate_phrases,
     unit_of,
     view,
@@ -110,6 +112,7 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         predicate_phrases=predicate_phrases(spec.predicates),
         context=_alternation(spec.context, verbs=True),
         exclude=_alternation(spec.exclude),
+        counts_change=counts_change(spec.label, spec.nouns),
     )
     events = tuple((event, re.compile(term_pattern(event))) for event in spec.events)
     return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms, events=events)
@@ -250,11 +253,30 @@ class RuleBook:
             antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
             whole = placed.get(claim.parent_span) if claim.parent_span else None
             others = [clause for span, clause in clauses[claim.sentence_start] if span > claim.span]
-            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole, others=others)
+            quantity, checks = self.assign(
+                topic,
+                claim,
+                antecedent,
+                part_of=whole,
+                others=others,
+                breakdown=self._in_breakdown(topic, claim, claims),
+            )
             if quantity is not None:
                 placed[claim.span] = quantity
             results.append((quantity, checks))
         return results
+
+    def _in_breakdown(self, topic: CompiledTopic, claim: Claim, claims: Sequence[Claim]) -> bool:
+        """Whether ``claim`` names a place of its own that is not one the topic is about,
+        and another figure of its sentence, counting the same thing and neither's part,
+        names another one ("21 morts à Khartoum, 3 morts à Port-Soudan")."""
+        place = own_place(claim)
+        if place is None:
+            return False
+        terms = self.terms_in(place)
+        if any(terms & group for group in topic.required_groups) or terms & topic.any_terms:
+            return False  # "au Maroc" in a topic about Morocco
+        return _other_place(claim, place, claims)
 
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
         """The quantity of ``topic`` that ``claim`` counts (see :mod:`monitor.rules.assign`)."""
@@ -268,6 +290,7 @@ class RuleBook:
         *,
         part_of: CompiledQuantity | None = None,
         others: Sequence[tuple[int, int]] = (),
+        breakdown: bool = False,
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -278,8 +301,10 @@ class RuleBook:
         dont 1 351 dans la province d'Al Haouz"): a part never counts as its whole.
         ``others`` are the own words of the figures written after it in its sentence
         (from each figure to the end of its clause): their context is not its context.
+        ``breakdown`` says the figure is one of a list by place ("21 morts à Khartoum, 3 à
+        Port-Soudan"): it goes only to a quantity whose context names its place.
         """
-        seen = view(claim, others)
+        seen = view(claim, others, breakdown=breakdown)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
@@ -308,6 +333,25 @@ class RuleBook:
         if chosen is None:
             return None, checks
         return topic.quantity(chosen.quantity), checks
+
+
+def _other_place(claim: Claim, place: str, claims: Sequence[Claim]) -> bool:
+    """Whether another figure of the sentence of ``claim``, counting the same thing and
+    neither's part, names a place other than ``place``."""
+    for other in claims:
+        if (
+            other.sentence_start != claim.sentence_start
+            or other.span == claim.span
+            or other.unit is not claim.unit
+            or other.noun != claim.noun
+            or claim.span in (other.parent_span, other.antecedent_span)
+            or other.span in (claim.parent_span, claim.antecedent_span)
+        ):
+            continue
+        theirs = own_place(other)
+        if theirs is not None and theirs.split()[-1] != place.split()[-1]:
+            return True
+    return False
 
 
 def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.1) -> RuleBook:

@@ -453,7 +453,9 @@ def test_a_place_set_in_front_of_the_sentence_frames_its_figures(book: RuleBook)
         "chars",
         "En Pologne, l'armée va livrer 14 chars Leopard à l'Ukraine, et au Canada 8 chars.",
     )
-    assert others == {14: "tanks_poland", 8: "leopard_promised"}
+    # "au Canada 8 chars" names a place of its own, as the 14 do: a list by place, and no
+    # quantity's context names Canada.
+    assert others == {14: "tanks_poland", 8: None}
 
 
 def test_coordinated_figures_share_the_verb_written_after_them(book: RuleBook) -> None:
@@ -503,11 +505,60 @@ def test_a_figure_that_names_its_own_place_leaves_the_context_of_its_neighbours(
         "chars",
         "Varsovie va livrer 14 chars Leopard à l'Ukraine, et 8 chars en Moldavie.",
     )
-    assert tanks == {14: "tanks_poland", 8: "leopard_promised"}
+    assert tanks == {14: "tanks_poland", 8: None}
     turnout = quantities(
         book,
         "retraites",
         "Contre la réforme des retraites, 93 000 manifestants ont défilé à Paris et 25 000 "
         "manifestants à Marseille.",
     )
-    assert turnout == {93_000: "demonstrators_paris", 25_000: "demonstrators_france"}
+    assert turnout == {93_000: "demonstrators_paris", 25_000: None}
+
+
+def test_a_change_is_not_a_level(book: RuleBook) -> None:
+    cost = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites : les dégradations coûtent 1,2 million "
+        "d'euros à la Ville, 300 000 euros de plus que la semaine dernière.",
+    )
+    assert cost == {1.2e6: "march_cost", 300_000: None}
+    insured = quantities(
+        book,
+        "seisme",
+        "Au Maroc, après le séisme, les assureurs chiffrent les pertes à 650 millions "
+        "d'euros, en hausse de 120 millions d'euros.",
+    )
+    assert insured == {650e6: "insured_losses", 120e6: None}
+
+
+def test_a_quantity_of_changes_says_so_in_its_label_or_nouns() -> None:
+    from monitor.rules.assign import counts_change
+
+    assert counts_change("hausse de salaires demandée (%)", ["%"])
+    assert counts_change("revalorisation des pensions", ["augmentation"])
+    assert not counts_change("prix moyen du gazole (euros)", ["euro", "litre"])
+
+
+def test_a_list_by_place_goes_only_where_the_context_names_the_place(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 21 morts et 61 blessés à Taroudant, 3 morts et 68 blessés "
+        "à Agadir.",
+    )
+    assert toll == {21: None, 61: None, 3: None, 68: None}
+    # A place the topic is about is no part of a list: "Marrakech" is in seisme's match.
+    topic_place = quantities(
+        book,
+        "seisme",
+        "Le séisme a fait 21 morts à Marrakech, alors que les pluies ont fait 3 morts à Agadir.",
+    )
+    assert topic_place[21] == "dead"
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 93 000 manifestants ont défilé à Paris, 25 000 "
+        "manifestants à Lyon et 12 000 manifestants à Nantes.",
+    )
+    assert turnout == {93_000: "demonstrators_paris", 25_000: None, 12_000: None}
