@@ -49,6 +49,9 @@ class FigureExplanation:
             "source": first.source if first else claim.source,
             "source_text": claim.source_text,
             "modality": str(claim.modality),
+            "change": claim.change,
+            "earlier": claim.earlier,
+            "revision": claim.revision,
             "time": claim.time_ref.isoformat() if claim.time_ref else None,
             "time_text": claim.time_text,
             "sentence": claim.sentence,
@@ -125,6 +128,17 @@ def describe(explanation: FigureExplanation) -> list[str]:
         source += f" (written «{claim.source_text}»)"
     when = claim.time_ref.isoformat() if claim.time_ref else "-"
     lines.append(f"  source: {source}; time: {when}")
+    notes = [
+        note
+        for note, present in (
+            ("it says by how much something changed", claim.change),
+            (f"it is {claim.earlier} (no news)", claim.earlier is not None),
+            ("its source revises an earlier figure", claim.revision),
+        )
+        if present
+    ]
+    if notes:
+        lines.append(f"  note: {'; '.join(notes)}")
     if not explanation.readings:
         lines.append("  no topic: the text is about none of the rule files' topics")
     for reading in explanation.readings:

@@ -202,8 +202,21 @@ def test_explain_json_has_one_object_per_figure(model: None) -> None:
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [(r["low"], r["quantity"]) for r in records] == [(2012, "dead"), (2059, "injured")]
     for key in ("text", "low", "high", "qualifier", "noun", "predicate", "source", "modality",
-                "quantity", "why"):  # fmt: skip
+                "quantity", "why", "change", "earlier", "revision"):  # fmt: skip
         assert key in records[0]
+
+
+def test_explain_says_when_a_figure_is_a_change(model: None) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["explain", "--rules", str(RULES),
+         "Au Maroc, après le séisme, les assureurs chiffrent les pertes à 650 millions "
+         "d'euros, en hausse de 120 millions d'euros."],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    second = result.output.split("«120 millions d'euros»")[1]
+    assert "note: it says by how much something changed" in second
+    assert "insured_losses: the figure says by how much something changed" in second
 
 
 def test_explain_reports_bad_input_without_a_traceback() -> None:
