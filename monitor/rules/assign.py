@@ -42,6 +42,9 @@ from monitor.rules.terms import fold, noun_key, predicate_key
 # Nouns that count people without saying who they are: a quantity whose verb is there
 # takes them even when it does not list them ("600 personnes ont été tuées").
 GENERIC_NOUNS = frozenset({"personne", "individu", "gens", "autre", "adulte"})
+# Nouns that count things without saying which ("14 exemplaires", "une vingtaine de ces
+# engins"): the thing is named elsewhere in the sentence.
+GENERIC_THINGS = frozenset({"exemplaire", "unite", "engin", "piece", "appareil"})
 
 # A place set in front of a sentence ("Dans la capitale, ...", "En Île-de-France, ..."):
 # the frame of every figure of the sentence that does not name a place of its own.
@@ -154,6 +157,7 @@ class ClaimView:
     full_keys: frozenset[str]
     event_stems: frozenset[str]  # the verb a noun like "morts" stands for, as stems
     generic: bool
+    generic_thing: bool
     predicate_stem: str | None
     clause: str  # folded
     scope: str  # folded
@@ -228,13 +232,14 @@ def view(
             for end in range(start + 1, len(words) + 1):
                 keys.add(" ".join(words[start:end]))
     event: set[str] = set()
-    generic = False
+    generic = generic_thing = False
     if noun is not None:
         head = noun.split()[0]
         verb = event_verb(head)
         if verb is not None:
             event = {predicate_key(verb), predicate_key(head)}
         generic = noun_key(head) in GENERIC_NOUNS
+        generic_thing = noun_key(head) in GENERIC_THINGS
     if claim.clause is not None:
         clause = claim.sentence[claim.clause[0] : claim.clause[1]]
     else:
@@ -258,6 +263,7 @@ def view(
         full_keys=frozenset(full),
         event_stems=frozenset(event),
         generic=generic,
+        generic_thing=generic_thing,
         predicate_stem=predicate_key(claim.predicate) if claim.predicate else None,
         clause=folded,
         scope=scope,
@@ -270,6 +276,11 @@ def view(
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_nouns(folded_sentence: str) -> frozenset[str]:
+    return frozenset(noun_key(word) for word in _WORD.findall(folded_sentence))
 
 
 @functools.lru_cache(maxsize=64)
@@ -331,6 +342,11 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
         noun_level = 2
     elif seen.noun is not None and seen.generic and listed_verb:
         noun_level = 1
+    elif seen.generic_thing and (
+        _sentence_nouns(seen.sentence) & terms.noun_keys
+        or any(" " in key and key in seen.sentence for key in terms.noun_keys)
+    ):
+        noun_level = 1  # "l'Allemagne va livrer 14 exemplaires" of the Leopard named before
     elif seen.noun is not None and (terms.unit is Unit.COUNT):
         return no(f"it counts «{seen.phrase}», which is none of its nouns "
                   f"({_listed(terms.nouns)})")  # fmt: skip

@@ -575,3 +575,22 @@ def test_a_list_by_place_goes_only_where_the_context_names_the_place(book: RuleB
         "manifestants à Lyon et 12 000 manifestants à Nantes.",
     )
     assert turnout == {93_000: "demonstrators_paris", 25_000: None, 12_000: None}
+
+
+def test_a_generic_thing_counts_the_thing_its_sentence_names(book: RuleBook) -> None:
+    tanks = quantities(
+        book,
+        "chars",
+        "Les tankistes ukrainiens s'entraînent sur le Leopard 2, dont l'Allemagne va livrer "
+        "14 exemplaires à l'Ukraine.",
+    )
+    assert tanks == {14: "leopard_promised"}
+    homes = quantities(
+        book,
+        "seisme",
+        "Au Maroc, les maisons en pisé ont souffert du séisme, qui a détruit 2 930 unités.",
+    )
+    assert homes == {2930: "homes_destroyed"}
+    # Without the thing in the sentence, a generic noun counts nothing the rules track.
+    nothing = quantities(book, "chars", "En Ukraine, l'usine va livrer 14 exemplaires.")
+    assert nothing == {14: None}
