@@ -21,7 +21,7 @@ from monitor.destinations import parse_networks
 from monitor.errors import ConfigError
 from monitor.pipeline import Pipeline, RunStats
 from monitor.settings import Settings
-from monitor.sources import effective_path, load_sources, sync_sources
+from monitor.sources import load_sources, sync_sources
 from monitor.storage import Database
 from monitor.storage.schema import SourceRow
 from spiders.state import CrawlContext, SourceReport, SourceState
@@ -58,9 +58,7 @@ def select_sources(
     whose next attempt is due (``force`` ignores the schedule).
     """
     now = now or datetime.now(UTC)
-    declared = load_sources(
-        effective_path(settings.sources_file), min_interval=settings.crawl_min_interval_seconds
-    )
+    declared = load_sources(settings.sources_file, min_interval=settings.crawl_min_interval_seconds)
     sync_sources(database, declared.sources)
     with database.session() as session:
         rows = list(session.scalars(select(SourceRow).order_by(SourceRow.name)))

@@ -24,8 +24,9 @@ from monitor.sources import (
     SourcesError,
     SourceSpec,
     add_source,
-    effective_path,
+    init_sources,
     load_sources,
+    missing_hint,
     set_source_enabled,
     sync_sources,
 )
@@ -72,7 +73,10 @@ def crawl(
     except SourcesError as exc:
         _fail(exc)
     if not sources:
-        click.echo("No source is due (see: monitor sources list; --force polls them all).")
+        if not settings.sources_file.exists():
+            click.echo(f"No source: {missing_hint(settings.sources_file)}.")
+        else:
+            click.echo("No source is due (see: monitor sources list; --force polls them all).")
         return
     pipeline = build_pipeline(database, settings)
     if not settings.contact_url and not settings.user_agent:
@@ -160,11 +164,14 @@ def sources_list(settings: Settings, as_json: bool) -> None:
     """
     try:
         declared = load_sources(
-            effective_path(settings.sources_file),
+            settings.sources_file,
             min_interval=settings.crawl_min_interval_seconds,
         )
     except SourcesError as exc:
         _fail(exc)
+    if not settings.sources_file.exists():
+        click.echo(f"No source: {missing_hint(settings.sources_file)}.", err=as_json)
+        return
     database = open_database(settings.database_url)
     sync_sources(database, declared.sources)
     with database.session() as session:
@@ -215,6 +222,25 @@ def describe_source(spec: SourceSpec, row: SourceRow) -> str:
     return line
 
 
+@sources.command("init")
+@click.option("--shipped", is_flag=True, help="Start from the shipped list of French outlets.")
+@click.option("--force", is_flag=True, help="Replace an existing sources file.")
+@settings_options
+def sources_init(shipped: bool, force: bool, settings: Settings) -> None:
+    """Create the sources file: empty, or with --shipped the list of French outlets that
+    comes with the package (Le Monde, franceinfo, RFI...; see `monitor sources list`).
+
+    \b
+    Examples:
+      monitor sources init
+      monitor sources init --shipped
+    """
+    init_sources(settings.sources_file, shipped=shipped, force=force)
+    count = len(load_sources(settings.sources_file).sources)
+    what = f"the shipped list ({count} sources)" if shipped else "no source yet"
+    click.echo(f"{settings.sources_file}: created with {what}")
+
+
 @sources.command("add")
 @click.argument("name")
 @click.argument("url")
@@ -230,7 +256,7 @@ def describe_source(spec: SourceSpec, row: SourceRow) -> str:
 def sources_add(
     name: str, url: str, kind: str, interval: str, language: str, settings: Settings
 ) -> None:
-    """Add a source to the sources file (copied from the shipped list on first use).
+    """Add a source to the sources file (created on first use, with only this source).
 
     \b
     Example:

@@ -110,9 +110,9 @@ class ActiveFiles:
         return problems
 
     def _refresh_sources(self) -> list[OperatorProblem]:
-        from monitor.sources import SourcesError, effective_path, load_sources
+        from monitor.sources import EMPTY_SOURCES, SourcesError, load_sources, missing_hint
 
-        path = effective_path(self.settings.sources_file)
+        path = self.settings.sources_file
         try:
             load_sources(path, min_interval=self.settings.crawl_min_interval_seconds)
         except SourcesError as exc:
@@ -125,7 +125,11 @@ class ActiveFiles:
                 )
             ]
         self.root.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, self.root / "sources.yaml")
+        if path.exists():
+            shutil.copyfile(path, self.root / "sources.yaml")
+        else:
+            log.warning("%s", missing_hint(path))
+            (self.root / "sources.yaml").write_text(EMPTY_SOURCES, encoding="utf-8")
         return []
 
     def _signatures(self) -> dict[Path, tuple[int, int]]:

@@ -109,9 +109,33 @@ class SourceList:
         return next(i for i, source in enumerate(self.sources) if source.name == name)
 
 
-def effective_path(path: Path) -> Path:
-    """The file to read: ``path``, or the shipped list while ``path`` does not exist."""
-    return path if path.exists() else SHIPPED_SOURCES
+# A new sources file: no outlet is polled until the user adds one or takes the shipped list.
+EMPTY_SOURCES = """\
+# Sources the crawler polls (monitor crawl --once, monitor run). Add one with:
+#   monitor sources add NAME URL [--kind rss|atom|news-sitemap|search] [--interval 15m]
+# or start from the shipped list of French outlets: monitor sources init --shipped --force
+sources: []
+"""
+
+
+def missing_hint(path: Path) -> str:
+    """What to do when there is no sources file yet."""
+    return (
+        f"no sources file at {display(path)}, so nothing is polled: add a source with "
+        "`monitor sources add NAME URL`, or start from the shipped list of French outlets "
+        "with `monitor sources init --shipped`"
+    )
+
+
+def init_sources(path: Path, *, shipped: bool, force: bool = False) -> None:
+    """Write a new sources file: empty, or the shipped list of outlets."""
+    if path.exists() and not force:
+        raise ConfigError(f"{display(path)} already exists (--force replaces it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if shipped:
+        shutil.copyfile(SHIPPED_SOURCES, path)
+    else:
+        path.write_text(EMPTY_SOURCES, encoding="utf-8")
 
 
 def load_sources(path: Path, *, min_interval: int = MIN_INTERVAL_SECONDS) -> SourceList:
@@ -121,6 +145,8 @@ def load_sources(path: Path, *, min_interval: int = MIN_INTERVAL_SECONDS) -> Sou
     ``crawl_min_interval_seconds``): polite to the sites unless an operator lowers it.
     """
     name = display(path)
+    if not path.exists():
+        return SourceList(path, [], {})  # a fresh install polls nothing (see missing_hint)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -200,18 +226,22 @@ def _too_frequent(
 
 
 def add_source(path: Path, source: SourceSpec, *, min_interval: int = MIN_INTERVAL_SECONDS) -> None:
-    """Append ``source`` to the sources file (created from the shipped list if missing)."""
-    current = load_sources(effective_path(path), min_interval=min_interval)
+    """Append ``source`` to the sources file (created, empty, if missing)."""
+    current = load_sources(path, min_interval=min_interval)
     if current.by_name(source.name) is not None:
         line = position_of(current.positions, ("sources", current.index_of(source.name)))[0]
         raise ConfigError(
             f"{display(current.path)}:{line}: a source named {source.name!r} already exists"
             " (choose another name)"
         )
-    _ensure_own_copy(path)
+    if not path.exists():
+        init_sources(path, shipped=False)
     text = path.read_text(encoding="utf-8")
-    if not current.sources and not re.search(r"^sources:", text, re.MULTILINE):
-        text = text.rstrip("\n") + ("\n" if text.strip() else "") + "sources:\n"
+    if not current.sources:
+        # "sources: []" or no list yet: the entry starts the block list.
+        text = re.sub(r"^sources:.*$", "sources:", text, count=1, flags=re.MULTILINE)
+        if not re.search(r"^sources:", text, re.MULTILINE):
+            text = text.rstrip("\n") + ("\n" if text.strip() else "") + "sources:\n"
     entry = (
         f"\n  - name: {source.name}\n"
         f"    url: {_yaml_scalar(source.url)}\n"
@@ -229,14 +259,13 @@ def set_source_enabled(
     path: Path, name: str, enabled: bool, *, min_interval: int = MIN_INTERVAL_SECONDS
 ) -> bool:
     """Set ``enabled`` of source ``name`` in the file; False if it already was so."""
-    current = load_sources(effective_path(path), min_interval=min_interval)
+    current = load_sources(path, min_interval=min_interval)
     source = current.by_name(name)
     if source is None:
         known = ", ".join(spec.name for spec in current.sources) or "none"
         raise ConfigError(f"{display(current.path)}: no source named {name!r} (known: {known})")
     if source.enabled == enabled:
         return False
-    _ensure_own_copy(path)
     current = load_sources(path, min_interval=min_interval)
     index = current.index_of(name)
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -261,12 +290,6 @@ def set_source_enabled(
     path.write_text("\n".join(lines), encoding="utf-8")
     load_sources(path, min_interval=min_interval)
     return True
-
-
-def _ensure_own_copy(path: Path) -> None:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SHIPPED_SOURCES, path)
 
 
 def _yaml_scalar(value: str) -> str:

@@ -62,10 +62,36 @@ def test_duplicate_names_name_both_lines(tmp_path: Path) -> None:
     )
 
 
+def test_a_fresh_install_polls_nothing_until_the_user_chooses(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"
+    env = {"MONITOR_SOURCES_FILE": str(path), "MONITOR_DATABASE_URL": str(tmp_path / "m.db")}
+    runner = CliRunner(env=env)
+    crawl = runner.invoke(main, ["crawl", "--once"])
+    assert crawl.exit_code == 0, crawl.output
+    assert crawl.output == (
+        f"No source: no sources file at {path}, so nothing is polled: add a source with "
+        "`monitor sources add NAME URL`, or start from the shipped list of French outlets "
+        "with `monitor sources init --shipped`.\n"
+    )
+    listed = runner.invoke(main, ["sources", "list"])
+    assert listed.exit_code == 0 and listed.output.startswith("No source: no sources file")
+    added = runner.invoke(main, ["sources", "add", "ledevoir", "https://www.ledevoir.com/rss.xml"])
+    assert added.exit_code == 0, added.output
+    assert [s.name for s in load_sources(path).sources] == ["ledevoir"]  # only the user's
+    assert path.read_text().startswith("# Sources the crawler polls")
+    refused = runner.invoke(main, ["sources", "init", "--shipped"])
+    assert refused.exit_code == 2
+    assert refused.output == f"Error: {path} already exists (--force replaces it)\n"
+
+
 def test_add_list_and_disable_edit_the_file_and_keep_comments(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
     env = {"MONITOR_SOURCES_FILE": str(path), "MONITOR_DATABASE_URL": str(tmp_path / "m.db")}
     runner = CliRunner(env=env)
+    shipped = runner.invoke(main, ["sources", "init", "--shipped"])
+    assert shipped.exit_code == 0, shipped.output
+    count = len(load_sources(SHIPPED_SOURCES).sources)
+    assert shipped.output == f"{path}: created with the shipped list ({count} sources)\n"
     added = runner.invoke(
         main,
         [
@@ -82,7 +108,7 @@ def test_add_list_and_disable_edit_the_file_and_keep_comments(tmp_path: Path) ->
         added.output
         == f"{path}: added source ledevoir (rss, https://www.ledevoir.com/rss/section/international.xml)\n"
     )
-    assert path.read_text().startswith("# Sources the crawler polls")  # copied with comments
+    assert path.read_text().startswith("# Sources the crawler polls")  # comments kept
     assert load_sources(path).by_name("ledevoir").interval == 1800  # type: ignore[union-attr]
     again = runner.invoke(main, ["sources", "add", "ledevoir", "https://ex.fr/x"])
     assert again.exit_code == 2
