@@ -344,6 +344,12 @@ class Daemon:
 
     def _after_crawl(self, outcome: CrawlOutcome) -> None:
         metrics.observe_crawl(outcome.source, outcome.seconds, outcome.report, outcome.timed_out)
+        if self.shutdown.stop.is_set() and outcome.returncode not in (0, 1):
+            # The daemon stopped it: not the source's failure. What it had not stored is
+            # fetched again at the next start.
+            log.info("%s: crawl stopped with the daemon; the next start polls it again",
+                     outcome.source)  # fmt: skip
+            return
         if outcome.timed_out:
             message = (
                 f"crawl killed after {self.settings.daemon.crawl_deadline_seconds:g} s "
