@@ -169,7 +169,9 @@ def score_story(folder: Path, *, misses: bool = False) -> Score:
                 article = session.get(ArticleRow, alert.article_id) if alert.article_id else None
                 if article is not None:
                     alerts[article.url.rsplit("/", 1)[1]].append((alert, alert.claim))
-            score = _compare(folder.name, expected, claims, alerts)
+            # Measures are stored in base units (m², kg...): compare in the quantity's unit.
+            factors = {(t.id, q.id): q.factor for t in book.topics for q in t.quantities}
+            score = _compare(folder.name, expected, claims, alerts, factors)
         database.engine.dispose()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -178,8 +180,9 @@ def score_story(folder: Path, *, misses: bool = False) -> Score:
     return score
 
 
-def _bounds(row: Any) -> list[float]:
-    return _values(row.value, row.low, row.high)
+def _bounds(row: Any, factors: dict[tuple[str, str], float] | None = None) -> list[float]:
+    factor = (factors or {}).get((row.topic, row.quantity), 1.0)
+    return [value / factor for value in _values(row.value, row.low, row.high)]
 
 
 def _compare(
@@ -187,6 +190,7 @@ def _compare(
     expected: list[dict[str, Any]],
     claims: dict[str, list[Any]],
     alerts: dict[str, list[tuple[Any, Any]]],
+    factors: dict[tuple[str, str], float] | None = None,
 ) -> Score:
     score = Score(name)
     for entry in expected:
@@ -200,7 +204,7 @@ def _compare(
             gold_values += values
             hit = next(
                 (i for i, row in enumerate(found) if i not in used
-                 and any(close(a, b) for a in _bounds(row) for b in values)),
+                 and any(close(a, b) for a in _bounds(row, factors) for b in values)),
                 None,
             )  # fmt: skip
             if hit is None:
@@ -211,7 +215,7 @@ def _compare(
             score.qualifier_agree += found[hit].qualifier == gold.get("qualifier")
         score.claims += len(found)
         for row in found:
-            if any(close(a, b) for a in _bounds(row) for b in gold_values):
+            if any(close(a, b) for a in _bounds(row, factors) for b in gold_values):
                 score.right_claims += 1
             else:
                 score.false_claims.append(f"{file}\t{row.quantity}\t«{row.value_text}» {row.noun}")
@@ -222,7 +226,7 @@ def _compare(
             values = _values(gold.get("value"), gold.get("to"), gold.get("new"))
             matching = [
                 alert for alert, claim in raised
-                if claim is not None and any(close(a, b) for a in _bounds(claim) for b in values)
+                if claim is not None and any(close(a, b) for a in _bounds(claim, factors) for b in values)
             ]  # fmt: skip
             if matching:
                 score.found_alerts[kind] += 1
@@ -239,10 +243,12 @@ def _compare(
             score.alerts[alert.kind] += 1
             if entry.get("is_negative"):
                 score.negative_alerts += 1
-            if claim is not None and any(close(a, b) for a in _bounds(claim) for b in allowed):
+            if claim is not None and any(
+                close(a, b) for a in _bounds(claim, factors) for b in allowed
+            ):
                 score.right_alerts[alert.kind] += 1
             else:
-                value = _bounds(claim) if claim is not None else []
+                value = _bounds(claim, factors) if claim is not None else []
                 score.false_alerts.append(f"{file}\t{alert.kind}\t{alert.quantity}\t{value}")
     return score
 
@@ -265,8 +271,9 @@ def _explain_misses(folder: Path, book: Any, misses: list[str]) -> list[str]:
         if not topics:
             out.append(f"{miss}\tthe item is about none of the topics (match)")
             continue
+        factors = {q.factor for t in book.topics for q in t.quantities} | {1.0}
         found = [
-            e for e in explanations if any(close(v, b) for v in values
+            e for e in explanations if any(close(v, b / f) for v in values for f in factors
                                          for b in _values(e.claim.value, e.claim.low, e.claim.high))
         ]  # fmt: skip
         if not found:
