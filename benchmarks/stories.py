@@ -226,7 +226,8 @@ def _compare(
             values = _values(gold.get("value"), gold.get("to"), gold.get("new"))
             matching = [
                 alert for alert, claim in raised
-                if claim is not None and any(close(a, b) for a in _bounds(claim, factors) for b in values)
+                if claim is not None
+                and any(close(a, b) for a in _bounds(claim, factors) for b in values)
             ]  # fmt: skip
             if matching:
                 score.found_alerts[kind] += 1
