@@ -403,6 +403,8 @@ def find_predicate(anchor: Token) -> Token | None:
             continue
         if head.pos_ in ("VERB", "ADJ") or (head.pos_ == "AUX" and head.dep_ == "ROOT"):
             return descend_chain(head)
+        if dep.startswith("nsubj") and head.dep_ == "ROOT" and head.pos_ in ("ADV", "NOUN"):
+            return head  # the head of a subject is its verb, whatever tag it was given
         if head.pos_ in ("NOUN", "PROPN", "NUM") and dep in ("nummod", "det", "amod", "flat"):
             node = head
             continue

@@ -8,7 +8,8 @@ s'ajouterait" are asserted).
 * ``negated``: "ne ... pas", "ne ... jamais", "aucun", "ni ... ni", "sans" on the chain.
 * ``planned``: the future tense ("seront prêts"), "aller" + infinitive, and intention or
   possibility verbs governing the event: "prévoir de", "envisager de", "décider de",
-  "devoir", "pouvoir" (so "pourrait envoyer" is planned, not merely reported).
+  "devoir", "pouvoir" (so "pourrait envoyer" is planned, not merely reported), unless
+  these are in a past that is over ("ont dû quitter", "ont pu être évacuées": it happened).
 * ``reported``: the conditional mood anywhere on the chain ("auraient été envoyés",
   "seraient déjà présents", "aurait fourni"), and the future of a verb that measures rather
   than acts: "les dégâts vont coûter 650 millions", "le déficit atteindra 5 %" forecast a
@@ -85,7 +86,7 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
             if word is not node and lemma_of(word) == "aller" and "VerbForm=Inf" in str(node.morph):
                 planned = True
         measuring = measuring or lemma_of(node) in FORECAST_VERBS
-        if step > 0 and lemma_of(node) in PLAN_VERBS:
+        if step > 0 and lemma_of(node) in PLAN_VERBS and not _done(node):
             planned = True
             intended = intended or lemma_of(node) != "aller"
         if step == 0 and lemma_of(node) in ("prévoir", "envisager", "projeter", "planifier"):
@@ -160,6 +161,17 @@ def _plan_word_before(infinitive: Token) -> bool:
             continue
         return lowered.startswith(_PLAN_STEMS) and lowered not in ("peut-être", "va-t-en")
     return False
+
+
+def _done(node: Token) -> bool:
+    """ "ont dû quitter", "avaient pu être évacuées", "durent fuir": "devoir" or "pouvoir"
+    in a past that is over says the event took place, not that it is planned."""
+    if lemma_of(node) not in ("devoir", "pouvoir"):
+        return False
+    if node.lower_ in ("dû", "du", "pu", "dut", "durent", "put", "purent"):
+        return True
+    morph = str(node.morph)
+    return "VerbForm=Part" in morph and "Tense=Past" in morph
 
 
 def _looks_conditional(word: Token) -> bool:

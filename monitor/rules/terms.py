@@ -9,7 +9,7 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑
 PLURAL_FEMININE = r"(?:e|ne|le)?s?"
 TOKEN = re.compile(r"[\w-]+")  # words as terms see them: "nord-coreens" is one
 PREFIX = 4
-VERB_ENDINGS = ("ees", "ee", "es", "er", "ir", "re", "is", "e", "s", "i")
+VERB_ENDINGS = ("aient", "ait", "ent", "ees", "ee", "es", "er", "ir", "re", "is", "e", "s", "i")
 
 
 def _fold_table() -> dict[int, str]:

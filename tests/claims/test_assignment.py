@@ -594,3 +594,15 @@ def test_a_generic_thing_counts_the_thing_its_sentence_names(book: RuleBook) -> 
     # Without the thing in the sentence, a generic noun counts nothing the rules track.
     nothing = quantities(book, "chars", "En Ukraine, l'usine va livrer 14 exemplaires.")
     assert nothing == {14: None}
+
+
+def test_the_head_of_a_subject_is_its_verb_whatever_its_tag(book: RuleBook) -> None:
+    from monitor.rules.terms import predicate_key
+
+    # Finite forms reduce to the stem of their infinitive: "luttent" and "lutter".
+    assert predicate_key("luttent") == predicate_key("lutter")
+    assert predicate_key("évacuaient") == predicate_key("évacuer")
+    front = quantities(
+        book, "chars", "Près de Bakhmout, 300 soldats ukrainiens meurent chaque jour."
+    )
+    assert front == {300: "soldiers_killed"}

@@ -254,6 +254,11 @@ def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> Non
             Modality.REPORTED,
         ),
         ("Le gouvernement va débloquer 2 milliards d’euros.", Modality.PLANNED),
+        # "devoir" and "pouvoir" in a past that is over: it happened.
+        ("Environ 30 000 touristes ont dû quitter leurs hôtels à Rhodes.", Modality.ASSERTED),
+        ("Près de 500 ressortissants ont pu être évacués de Khartoum.", Modality.ASSERTED),
+        ("Quelque 1 200 habitants avaient dû fuir leurs villages.", Modality.ASSERTED),
+        ("Quelque 1 200 habitants devront fuir leurs villages.", Modality.PLANNED),
     ],
 )
 def test_modality(extract: Extract, sentence: str, modality: Modality) -> None:
