@@ -70,6 +70,32 @@ DEVERBAL_NOUNS: dict[str, str] = {
     "accueil": "accueillir",
 }
 
+# Nouns of an event that happens to people, which count the people it happened to:
+# "19 000 évacuations" are 19 000 people evacuated, "855 interpellations" 855 people held.
+# ("300 livraisons" count deliveries, not what was delivered: not here.)
+PERSON_EVENT_NOUNS: dict[str, str] = {
+    "évacuation": "évacuer",
+    "arrestation": "arrêter",
+    "interpellation": "interpeller",
+    "expulsion": "expulser",
+    "libération": "libérer",
+    "exécution": "exécuter",
+    "disparition": "disparaître",
+    "hospitalisation": "hospitaliser",
+    "évasion": "évader",
+    "reconduite": "reconduire",
+    "naturalisation": "naturaliser",
+    "condamnation": "condamner",
+    "garde à vue": "garder",
+}
+
+
+def person_event_verb(word: str) -> str | None:
+    """The verb a noun of an event that happens to people stands for: "évacuations" ->
+    évacuer."""
+    lowered = word.lower().strip()
+    return PERSON_EVENT_NOUNS.get(lowered) or PERSON_EVENT_NOUNS.get(lowered.removesuffix("s"))
+
 
 def _casualty_verb(word: str) -> str | None:
     """The verb of a casualty word in any number and gender: "mortes" -> mourir."""

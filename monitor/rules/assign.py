@@ -34,7 +34,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from monitor.claims.words import LIGHT_VERBS, deverbal_verb, event_verb, participle_verb
+from monitor.claims.words import (
+    LIGHT_VERBS,
+    deverbal_verb,
+    event_verb,
+    participle_verb,
+    person_event_verb,
+)
 from monitor.figures import MeasureUnit, UnitSpec, currencies_in, unit_spec
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
@@ -235,7 +241,7 @@ def view(
     generic = generic_thing = False
     if noun is not None:
         head = noun.split()[0]
-        verb = event_verb(head)
+        verb = event_verb(head) or person_event_verb(head)
         if verb is not None:
             event = {predicate_key(verb), predicate_key(head)}
         generic = noun_key(head) in GENERIC_NOUNS

@@ -606,3 +606,19 @@ def test_the_head_of_a_subject_is_its_verb_whatever_its_tag(book: RuleBook) -> N
         book, "chars", "Près de Bakhmout, 300 soldats ukrainiens meurent chaque jour."
     )
     assert front == {300: "soldiers_killed"}
+
+
+def test_a_noun_of_an_event_that_happens_to_people_counts_those_people(book: RuleBook) -> None:
+    evacuated = quantities(
+        book,
+        "seisme",
+        "Au Maroc, après le séisme, la police fait état de 19 000 évacuations préventives.",
+    )
+    assert evacuated == {19_000: "evacuated"}
+    arrests = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites : la police a procédé à 120 "
+        "arrestations.",
+    )
+    assert arrests == {120: "arrests"}
