@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from monitor.claims.parsing import lemma_of
-from monitor.claims.words import FORECAST_VERBS
+from monitor.claims.words import FORECAST_VERBS, person_event_verb
 from monitor.models import Modality
 
 PLAN_VERBS = frozenset(
@@ -74,6 +74,9 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
     if start is None:
         return ModalityReading(Modality.ASSERTED, False)
     negated = planned = intended = conditional = crossed_noun = measuring = False
+    # "a annoncé la libération de 17 prisonniers": announcing what happened to people
+    # (freed, evacuated, arrested) reports it; "a annoncé l'envoi de 3 000 soldats" plans.
+    happened = start.pos_ == "NOUN" and person_event_verb(start.text) is not None
     node = start
     for step in range(5):
         words = [node, *[c for c in node.children if c.dep_.startswith(("aux", "cop"))]]
@@ -86,7 +89,12 @@ def read_modality(predicate: Token | None, number: Token | None = None) -> Modal
             if word is not node and lemma_of(word) == "aller" and "VerbForm=Inf" in str(node.morph):
                 planned = True
         measuring = measuring or lemma_of(node) in FORECAST_VERBS
-        if step > 0 and lemma_of(node) in PLAN_VERBS and not _done(node):
+        if (
+            step > 0
+            and lemma_of(node) in PLAN_VERBS
+            and not _done(node)
+            and not (happened and lemma_of(node) == "annoncer")
+        ):
             planned = True
             intended = intended or lemma_of(node) != "aller"
         if step == 0 and lemma_of(node) in ("prévoir", "envisager", "projeter", "planifier"):

@@ -618,7 +618,6 @@ def test_a_noun_of_an_event_that_happens_to_people_counts_those_people(book: Rul
     arrests = quantities(
         book,
         "retraites",
-        "Manifestation contre la réforme des retraites : la police a procédé à 120 "
-        "arrestations.",
+        "Manifestation contre la réforme des retraites : la police a procédé à 120 arrestations.",
     )
     assert arrests == {120: "arrests"}

@@ -259,6 +259,10 @@ def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> Non
         ("Près de 500 ressortissants ont pu être évacués de Khartoum.", Modality.ASSERTED),
         ("Quelque 1 200 habitants avaient dû fuir leurs villages.", Modality.ASSERTED),
         ("Quelque 1 200 habitants devront fuir leurs villages.", Modality.PLANNED),
+        # Announcing what happened to people reports it; announcing a dispatch plans it.
+        ("Kiev a annoncé la libération de 130 prisonniers ukrainiens.", Modality.ASSERTED),
+        ("Le préfet a annoncé l'évacuation de 3 000 habitants d'Agadir.", Modality.ASSERTED),
+        ("Pyongyang a annoncé l'envoi de 10 000 soldats.", Modality.PLANNED),
     ],
 )
 def test_modality(extract: Extract, sentence: str, modality: Modality) -> None:
