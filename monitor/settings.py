@@ -8,6 +8,8 @@ rule files.
 
 from __future__ import annotations
 
+import difflib
+import os
 from contextvars import ContextVar
 from datetime import time
 from pathlib import Path
@@ -31,6 +33,14 @@ from pydantic_settings import (
 )
 
 from monitor.errors import ConfigError, Problem
+from monitor.yamlfile import (
+    PathKey,
+    Position,
+    YamlValueError,
+    format_field,
+    parse_yaml,
+    position_of,
+)
 
 APP_NAME = "monitor"
 # Values read from the settings file, for the source that ranks below the environment.
@@ -240,19 +250,14 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
     ``overrides`` whose value is None are ignored, so CLI options can be passed as they are.
     """
-    file_values = _read_config_file(config_file) if config_file is not None else {}
+    file_values, positions = _read_config_file(config_file) if config_file is not None else ({}, {})
     values = {key: value for key, value in overrides.items() if value is not None}
     token = _FILE_VALUES.set(file_values)
     try:
         return Settings(**values)
     except ValidationError as exc:
-        path = str(config_file) if config_file else "settings"
         problems = [
-            Problem(
-                path=path,
-                field=".".join(str(part) for part in error["loc"]),
-                message=error["msg"],
-            )
+            _settings_problem(error, config_file, file_values, positions, values)
             for error in exc.errors()
         ]
         raise ConfigError("\n".join(str(problem) for problem in problems)) from exc
@@ -260,17 +265,89 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         _FILE_VALUES.reset(token)
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
+def _settings_problem(
+    error: Any,
+    config_file: Path | None,
+    file_values: dict[str, Any],
+    positions: dict[PathKey, Position],
+    overrides: dict[str, Any],
+) -> Problem:
+    """Where a wrong value came from: the command line, the environment variable that set
+    it, or the settings file at its line and column."""
+    location: PathKey = tuple(error["loc"])
+    field = format_field(location)
+    message = error["msg"]
+    given = error.get("input")
+    if error["type"] != "missing" and isinstance(given, str | int | float | bool):
+        message += f", got {given!r}"
+    hint = None
+    if error["type"] == "extra_forbidden" and location:
+        close = difflib.get_close_matches(str(location[-1]), _field_names(), n=1, cutoff=0.7)
+        hint = f"did you mean `{close[0]}`?" if close else None
+    top = str(location[0]) if location else ""
+    if top in overrides:
+        return Problem("command line", message, field=field)
+    variable = _environment_variable(location)
+    if variable is not None:
+        return Problem(
+            f"environment variable {variable}", message, field=field,
+            hint=f"it overrides the settings file; fix or unset {variable}",
+        )  # fmt: skip
+    if config_file is not None and top in file_values:
+        line, column = position_of(positions, location)
+        return Problem(str(config_file), message, line=line, column=column, field=field, hint=hint)
+    return Problem(str(config_file) if config_file else "settings", message, field=field, hint=hint)
+
+
+def _field_names() -> list[str]:
+    """Every key the settings file may hold, at any level, for "did you mean"."""
+    names: set[str] = set()
+    pending: list[type[BaseModel]] = [Settings]
+    while pending:
+        model = pending.pop()
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            for kind in _models_in(info.annotation):
+                if kind not in pending:
+                    pending.append(kind)
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [kind for arg in getattr(annotation, "__args__", ()) for kind in _models_in(arg)]
+
+
+def _environment_variable(location: PathKey) -> str | None:
+    """The MONITOR_* variable that set the value at ``location``, if one is set."""
+    names = [str(part).upper() for part in location if not isinstance(part, int)]
+    for length in range(len(names), 0, -1):
+        variable = "MONITOR_" + "__".join(names[:length])
+        if variable in os.environ:
+            return variable
+    return None
+
+
+def _read_config_file(path: Path) -> tuple[dict[str, Any], dict[PathKey, Position]]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save the settings file as UTF-8"
+        ) from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read settings file: {exc.strerror}") from exc
+    try:
+        loaded, positions = parse_yaml(text)
+    except YamlValueError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise ConfigError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
     if loaded is None:
-        return {}
+        return {}, {}
     if not isinstance(loaded, dict):
         raise ConfigError(f"{path}: expected a mapping of settings, got {type(loaded).__name__}")
-    return loaded
+    return loaded, positions

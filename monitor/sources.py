@@ -24,9 +24,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from sqlalchemy import select
 
 from monitor.errors import ConfigError, Problem
-from monitor.rules.loader import PathKey, Position, display, parse_yaml, position_of, schema_problem
+from monitor.rules.loader import display, schema_problem
 from monitor.storage import Database
 from monitor.storage.schema import SourceRow
+from monitor.yamlfile import PathKey, Position, parse_yaml, position_of
 
 SHIPPED_SOURCES = Path(__file__).parent / "data" / "sources.yaml"
 SourceKind = Literal["rss", "atom", "search", "news-sitemap"]

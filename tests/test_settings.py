@@ -34,9 +34,45 @@ def test_a_bad_settings_file_names_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(config)
     assert str(caught.value) == (
-        f"{config}: daemon.crawl_concurrency: Input should be a valid integer, "
-        "unable to parse string as an integer"
+        f"{config}:2:22: daemon.crawl_concurrency: Input should be a valid integer, "
+        "unable to parse string as an integer, got 'zero'"
     )
     config.write_text("daemon: [\n")
     with pytest.raises(ConfigError, match=rf"^{config}:2:1: invalid YAML"):
         load_settings(config)
+
+
+def test_each_wrong_setting_says_where_it_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "monitor.yaml"
+    config.write_text(
+        "channels:\n"
+        "  - name: hook\n"
+        "    kind: webhook\n"
+        "    port: 70000\n"
+        "delivery:\n"
+        "  max_age_hour: 3\n"
+    )
+    monkeypatch.setenv("MONITOR_DELIVERY__LEASE_SECONDS", "-5")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config)
+    assert str(caught.value).splitlines() == [
+        f"{config}:4:11: channels[0].port: Input should be less than or equal to 65535, "
+        "got 70000",
+        "environment variable MONITOR_DELIVERY__LEASE_SECONDS: delivery.lease_seconds: Input "
+        "should be greater than or equal to 0, got '-5' (it overrides the settings file; fix "
+        "or unset MONITOR_DELIVERY__LEASE_SECONDS)",
+        f"{config}:6:17: delivery.max_age_hour: Extra inputs are not permitted, got 3 "
+        "(did you mean `max_age_hours`?)",
+    ]
+
+
+def test_a_key_written_twice_in_the_settings_file_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "monitor.yaml"
+    config.write_text("database_url: sqlite:///a.db\ndatabase_url: sqlite:///b.db\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config)
+    assert str(caught.value) == (
+        f"{config}:2:1: the key 'database_url' is written twice (first at line 1): keep one"
+    )

@@ -17,9 +17,10 @@ from monitor.errors import Problem
 from monitor.figures import format_amount
 from monitor.models import Claim, Qualifier
 from monitor.rules.assign import QuantityCheck
-from monitor.rules.loader import RuleSet, position_of
+from monitor.rules.loader import RuleSet
 from monitor.rules.matchers import CompiledQuantity, CompiledTopic, RuleBook
 from monitor.rules.schema import Example, Given
+from monitor.yamlfile import position_of
 
 Finder = Callable[..., list[Claim]]
 
