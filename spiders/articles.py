@@ -2,7 +2,8 @@
 
 Pages lie about their charset (a Windows-1252 page served as UTF-8 is common in the
 French press archives). UTF-8 that decodes strictly is UTF-8 whatever the label says;
-otherwise the declared charset is tried strictly, and Windows-1252 (a superset of
+a page that is UTF-8 but for a few stray bytes keeps its UTF-8, with only those bytes
+replaced; otherwise the declared charset is tried strictly, and Windows-1252 (a superset of
 ISO-8859-1's printable characters, as browsers use it) is the last resort, which never
 fails. No U+FFFD and no mojibake ("Ã©") come out of a page that is one of these.
 """
@@ -36,12 +37,31 @@ def decode_page(body: bytes, header_charset: str | None = None) -> str:
     """The page as text (see the module docstring for the order of guesses)."""
     if body.startswith(codecs.BOM_UTF8):
         return body[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if _mostly_utf8(body):
+        # A UTF-8 page with a few stray bytes: replace those, not every accent of the page.
+        return body.decode("utf-8", errors="replace")
     for encoding in page_encodings(body, header_charset):
         try:
             return body.decode(encoding)
         except UnicodeDecodeError:
             continue
     return body.decode("cp1252", errors="replace")  # only undefined bytes 0x81, 0x8d...
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether non-ASCII bytes are nearly all well-formed UTF-8 sequences: a page in
+    Windows-1252 has next to none ("é" is one byte followed by ASCII)."""
+    sequences = _UTF8_SEQUENCE.findall(body)
+    if not sequences:
+        return False
+    sequence_bytes = sum(len(sequence) for sequence in sequences)
+    stray = sum(1 for byte in body if byte >= 0x80) - sequence_bytes
+    return 0 < stray and stray * 20 <= len(sequences)
 
 
 def _codec_name(label: str) -> str | None:

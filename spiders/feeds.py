@@ -15,7 +15,7 @@ import feedparser
 
 from spiders.items import FeedEntry
 from spiders.urls import canonical_url
-from spiders.xmlsafety import check_xml
+from spiders.xmlsafety import as_utf8, check_xml
 
 
 class FeedParseError(ValueError):
@@ -29,6 +29,7 @@ def parse_feed(body: bytes, *, language: str | None = None) -> list[FeedEntry]:
     when the body is not a feed (feedparser's "bozo" with no entries).
     """
     check_xml(body)
+    body = as_utf8(body)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries and not parsed.get("version"):
         raise FeedParseError("not an RSS or Atom feed (no channel or feed element)")

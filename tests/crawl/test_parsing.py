@@ -140,3 +140,39 @@ def test_retry_after_in_seconds_or_as_a_date() -> None:
     now = datetime(2025, 7, 2, 6, 0, tzinfo=UTC)
     assert retry_after_seconds(response("Wed, 02 Jul 2025 06:01:30 GMT"), now) == 90
     assert retry_after_seconds(response("soon")) is None
+
+
+def test_a_stray_byte_in_a_utf8_page_spoils_only_itself() -> None:
+    body = f"<html><head><meta charset='utf-8'></head><p>{TEXT}</p>" * 20
+    raw = body.encode("utf-8")
+    raw = raw[:120] + b"\x92" + raw[120:]  # one Windows-1252 quote inside UTF-8
+    text = decode_page(raw, "utf-8")
+    assert text.count("\ufffd") == 1
+    assert text.count(TEXT) >= 19
+    assert "Ã" not in text
+
+
+UTF16_FEED = """<?xml version="1.0" encoding="utf-16"?>
+<rss version="2.0"><channel><title>Flux</title><link>https://ex.fr/</link>
+<description>d</description>
+<item><title>Armée</title><link>https://ex.fr/armee.html</link></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_utf16_feed_is_read_and_its_entities_refused(encoding: str) -> None:
+    entries = parse_feed(UTF16_FEED.encode(encoding))
+    assert [(e.title, e.url) for e in entries] == [("Armée", "https://ex.fr/armee.html")]
+    bomb = UTF16_FEED.replace(
+        "<rss", '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>\n<rss'
+    )
+    with pytest.raises(UnsafeXMLError):
+        parse_feed(bomb.encode(encoding))
+
+
+def test_a_utf16_document_is_handed_to_the_parser_as_utf8() -> None:
+    from spiders.xmlsafety import as_utf8
+
+    converted = as_utf8(UTF16_FEED.encode("utf-16-le"))
+    assert converted.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
+    assert "Armée".encode() in converted
