@@ -61,7 +61,7 @@ def _mostly_utf8(body: bytes) -> bool:
         return False
     sequence_bytes = sum(len(sequence) for sequence in sequences)
     stray = sum(1 for byte in body if byte >= 0x80) - sequence_bytes
-    return 0 < stray and stray * 20 <= len(sequences)
+    return stray > 0 and stray * 20 <= len(sequences)
 
 
 def _codec_name(label: str) -> str | None:

@@ -58,8 +58,7 @@ def test_each_wrong_setting_says_where_it_was_written(
     with pytest.raises(ConfigError) as caught:
         load_settings(config)
     assert str(caught.value).splitlines() == [
-        f"{config}:4:11: channels[0].port: Input should be less than or equal to 65535, "
-        "got 70000",
+        f"{config}:4:11: channels[0].port: Input should be less than or equal to 65535, got 70000",
         "environment variable MONITOR_DELIVERY__LEASE_SECONDS: delivery.lease_seconds: Input "
         "should be greater than or equal to 0, got '-5' (it overrides the settings file; fix "
         "or unset MONITOR_DELIVERY__LEASE_SECONDS)",
