@@ -55,6 +55,14 @@ def extract_article(page: str | bytes, url: str | None = None) -> ExtractedPage:
         include_comments=False,
         include_tables=False,
         deduplicate=False,
+        # The time too, when the page gives it ("2023-08-22T14:35:00+0200").
+        date_extraction_params={
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+            "original_date": True,
+            "extensive_search": True,
+            # A date in the URL ("/2024/10/18/") has no time: read the page's own first.
+            "deferred_url_extractor": True,
+        },
     )
     if not isinstance(document, Document) or not document.text:
         raise ExtractionRejected("no article text found in the page")
@@ -78,6 +86,17 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def more_precise(page: datetime | None, entry: datetime | None) -> datetime | None:
+    """The page's publication time, unless it gives only the day (midnight in Paris) and
+    the feed entry gives a time that day: then the feed's."""
+    if page is None or entry is None:
+        return page or entry
+    local = page.astimezone(PARIS)
+    if local.time() == time(0) and entry.astimezone(PARIS).date() == local.date():
+        return entry
+    return page
 
 
 def parse_date(value: str | None) -> datetime | None:

@@ -20,7 +20,7 @@ from typing import Self
 from scrapy.crawler import Crawler
 
 from monitor.errors import MonitorError
-from monitor.extract import ExtractionRejected, extract_article
+from monitor.extract import ExtractionRejected, extract_article, more_precise
 from monitor.models import ArticleInput
 from monitor.neardup import dedupe_paragraphs
 from spiders.items import FeedEntry, PageItem
@@ -72,7 +72,7 @@ class IngestPipeline:
             url=item.url,
             text=dedupe_paragraphs(page.text),
             title=page.title or entry.title,
-            published=page.published or entry.published,
+            published=more_precise(page.published, entry.published),
             language=page.language or entry.language or source.language,
             outlet=entry.outlet or page.sitename,
             author=page.author,

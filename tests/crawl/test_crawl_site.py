@@ -178,6 +178,8 @@ def test_seed_texts_come_out_clean(crawled: Crawled) -> None:
         assert row.title == article.title
         assert row.published is not None
         assert row.published.replace(tzinfo=UTC).astimezone(PARIS).date() == article.published
+        # The page gives 08:00+02:00 (06:00 UTC): kept, not cut to the day.
+        assert row.published.replace(tzinfo=UTC).strftime("%H:%M") == "06:00"
         text = " ".join(row.text.split())
         for paragraph in dedupe_paragraphs("\n".join(article.paragraphs)).split("\n"):
             if len(paragraph) < 10:

@@ -176,3 +176,17 @@ def test_a_utf16_document_is_handed_to_the_parser_as_utf8() -> None:
     converted = as_utf8(UTF16_FEED.encode("utf-16-le"))
     assert converted.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
     assert "Armée".encode() in converted
+
+
+def test_a_page_that_gives_only_the_day_takes_the_time_of_its_feed_entry() -> None:
+    from monitor.extract import more_precise, parse_date
+
+    day_only = parse_date("2023-08-22T00:00:00")  # midnight in Paris: the day alone
+    entry = datetime(2023, 8, 22, 12, 35, tzinfo=UTC)
+    assert more_precise(day_only, entry) == entry
+    timed = parse_date("2023-08-22T14:35:00+0200")
+    assert timed == datetime(2023, 8, 22, 12, 35, tzinfo=UTC)
+    assert more_precise(timed, datetime(2023, 8, 22, 9, 0, tzinfo=UTC)) == timed
+    other_day = datetime(2023, 8, 23, 9, 0, tzinfo=UTC)
+    assert more_precise(day_only, other_day) == day_only
+    assert more_precise(None, entry) == entry
