@@ -85,7 +85,7 @@ def test_saved_html_is_extracted_with_trafilatura(tmp_path: Path) -> None:
     article = item.article
     assert article.url == f"fixture:{tmp_path.name}/page.html"
     assert article.title == "Glyphosate: radiographie d’une intoxication collective"
-    assert article.published == datetime(2019, 5, 14, 22, 0, tzinfo=UTC)
+    assert article.published == datetime(2019, 5, 15, 4, 0, 1, tzinfo=UTC)  # 06:00:01+02:00
     assert "Un jugement ne fait pas une vérité scientifique" in article.text
     assert article.language == "fr"
 
