@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -42,6 +43,16 @@ class NewsSpider(scrapy.Spider):
         self.context = context
         self.ledger = PageLedger(context.database)
         self.sitemaps_read: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.count_bytes, signal=signals.bytes_received)
+        return spider
+
+    def count_bytes(self, data: bytes, request: Request, spider: Any) -> None:
+        """Bytes read per request, for the message of a body cut at the size cap."""
+        request.meta["bytes_received"] = request.meta.get("bytes_received", 0) + len(data)
 
     async def start(self) -> AsyncIterator[Any]:
         for source in self.context.sources:
@@ -241,6 +252,16 @@ def describe_failure(failure: Failure, settings: Any) -> tuple[str, int | None, 
             return "TooLarge", None, _size_message(text), None
         return type(error).__name__, None, text or "request ignored", None
     name = type(error).__name__
+    request = getattr(failure, "request", None)
+    maxsize = request.meta.get("download_maxsize") if request is not None else None
+    received = request.meta.get("bytes_received", 0) if request is not None else 0
+    if "Cancelled" in name and maxsize and received > maxsize:
+        # A body of unknown length (chunked) cut while it was read.
+        return (
+            "TooLarge", None,
+            f"body exceeds the size cap ({maxsize} bytes): download cut after {received} "
+            "bytes read", None,
+        )  # fmt: skip
     if "Timeout" in name:
         seconds = settings.getfloat("DOWNLOAD_TIMEOUT")
         return "Timeout", None, f"no complete response within {seconds:g} s", None

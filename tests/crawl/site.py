@@ -314,6 +314,7 @@ BAD_ROUTES = {
     "broken-500": ("/feeds/broken.xml", "HTTP 500 Internal Server Error"),
     "slow": ("/feeds/slow.xml", "no complete response within 1 s"),
     "huge": ("/feeds/huge.xml", "body exceeds the size cap (200000 bytes): download cut"),
+    "huge-chunked": ("/feeds/huge-chunked.xml", "body exceeds the size cap (200000 bytes): download cut after"),
     "gzip-bomb": ("/feeds/bomb.xml", "body exceeds the size cap (200000 bytes) once decompressed: cut while decompressing"),
     "xml-bomb": ("/feeds/xml-bomb.xml", "the document declares XML entities (<!ENTITY>), refused as a possible entity-expansion bomb"),
     "malformed": ("/feeds/malformed.xml", "not a readable RSS or Atom feed"),
@@ -373,6 +374,8 @@ class Handler(BaseHTTPRequestHandler):
                 rss_feed(site).replace(b"<channel>", b"<channel>" + filler),
                 "application/rss+xml",
             )
+        if path == "/feeds/huge-chunked.xml":
+            return self.send_chunked(b"<!-- " + b"x" * (FEED_MAX_BYTES * 3) + b" -->")
         if path == "/feeds/bomb.xml":
             bomb = gzip.compress(b" " * (FEED_MAX_BYTES * 50), compresslevel=9)
             return self.send(200, bomb, "application/rss+xml", {"Content-Encoding": "gzip"})
@@ -413,6 +416,18 @@ class Handler(BaseHTTPRequestHandler):
         if status != 304:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
+
+    def send_chunked(self, body: bytes, chunk: int = 16_384) -> None:
+        """A body of unknown length: the size cap can only be seen while reading."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            for start in range(0, len(body), chunk):
+                piece = body[start : start + chunk]
+                self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
 
 
 class QuietServer(ThreadingHTTPServer):
