@@ -33,6 +33,7 @@ from monitor.sources import (
 from monitor.storage import open_database
 from monitor.storage.schema import SourceRow
 from spiders.state import SourceReport
+from spiders.xmlsafety import expat_warning
 
 
 @click.command()
@@ -85,6 +86,9 @@ def crawl(
             "owners can reach you",
             err=True,
         )
+    expat = expat_warning()
+    if expat is not None:
+        click.echo(f"warning: {expat}", err=True)
     result = run_crawl(
         settings, database, pipeline, sources, log_level="INFO" if verbose else "ERROR"
     )

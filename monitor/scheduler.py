@@ -46,6 +46,7 @@ from monitor.service import Notifier, Shutdown, watchdog_seconds
 from monitor.settings import Settings
 from monitor.storage import Database, open_database
 from monitor.storage.schema import DaemonStateRow, SourceRow
+from spiders.xmlsafety import expat_warning
 
 log = logging.getLogger("monitor.daemon")
 PARIS = "Europe/Paris"
@@ -186,6 +187,9 @@ class Daemon:
         for message in ChannelRegistry(self.settings).problems().values():
             # The other channels keep working; this one's deliveries wait for a fix.
             log.error("%s; its deliveries wait until the settings are fixed", message)
+        expat = expat_warning()
+        if expat is not None:
+            log.warning("%s", expat)
         self._record_start()
         self._schedule_sources()
         daemon = self.settings.daemon

@@ -45,3 +45,21 @@ def as_utf8(body: bytes) -> bytes:
         return body
     text = body.decode(encoding, errors="replace").encode("utf-8")
     return _DECLARED_ENCODING.sub(rb"\1utf-8\2", text, count=1)
+
+
+SAFE_EXPAT = (2, 6, 0)  # the release with the entity-expansion ("billion laughs") fixes
+
+
+def expat_warning(version: tuple[int, int, int] | None = None) -> str | None:
+    """A warning when the system's libexpat predates the entity-expansion fixes; the
+    crawler still refuses entity declarations before any XML parser sees them."""
+    import pyexpat
+
+    found = version or pyexpat.version_info
+    if tuple(found) >= SAFE_EXPAT:
+        return None
+    return (
+        f"the system's libexpat is {'.'.join(map(str, found))}, older than 2.6.0 "
+        "(entity-expansion fixes): feeds and sitemaps that declare XML entities are "
+        "refused before parsing; update the system's expat package"
+    )

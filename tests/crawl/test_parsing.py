@@ -190,3 +190,14 @@ def test_a_page_that_gives_only_the_day_takes_the_time_of_its_feed_entry() -> No
     other_day = datetime(2023, 8, 23, 9, 0, tzinfo=UTC)
     assert more_precise(day_only, other_day) == day_only
     assert more_precise(None, entry) == entry
+
+
+def test_an_old_libexpat_is_warned_about() -> None:
+    from spiders.xmlsafety import expat_warning
+
+    assert expat_warning((2, 6, 0)) is None
+    assert expat_warning((2, 7, 1)) is None
+    warning = expat_warning((2, 5, 0))
+    assert warning is not None
+    assert warning.startswith("the system's libexpat is 2.5.0, older than 2.6.0")
+    assert "refused before parsing" in warning

@@ -152,3 +152,18 @@ def test_the_polling_floor_is_a_setting(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="greater than or equal to 60, got 5"):
         load_sources(path)
     assert load_sources(path, min_interval=5).sources[0].interval == 5
+
+
+def test_crawl_warns_when_the_systems_libexpat_is_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyexpat
+
+    monkeypatch.setattr(pyexpat, "version_info", (2, 5, 0))
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - name: local\n    url: http://127.0.0.1:9/feed.xml\n")
+    runner = CliRunner(
+        env={"MONITOR_SOURCES_FILE": str(path), "MONITOR_DATABASE_URL": str(tmp_path / "m.db")}
+    )
+    result = runner.invoke(main, ["crawl", "--once"])
+    assert "warning: the system's libexpat is 2.5.0, older than 2.6.0" in result.stderr
