@@ -113,10 +113,18 @@ _HALF = (
     r"(?P<half>(?<![\w-])(?:un|une)\s+demi-(?P<half_unit>million|milliard|millier|douzaine"
     r"|centaine|dizaine|point|degré)(?![\w-]))"
 )
-# "un" is an article, except before a unit: "d'un point", "un centime", "une tonne".
+# "un" is an article, except before a unit ("d'un point", "un centime", "une tonne") and in
+# a toll, where it counts one casualty: "un mort", "une personne est morte", "un policier
+# a été blessé", "dont une personne décédée".
+_CASUALTY = (
+    r"(?:mort|morte|tué|tuée|blessé|blessée|décédé|décédée|disparu|disparue|noyé|noyée)"
+)
 _ONE = (
-    r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:degré|centime|euro|dollar|tonne|litre"
-    r"|hectare|kilomètre|mètre|kilo|mégawatt|gigawatt|térawattheure)(?![\w-])))"
+    r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:(?:degré|centime|euro|dollar|tonne|litre"
+    r"|hectare|kilomètre|mètre|kilo|mégawatt|gigawatt|térawattheure)(?![\w-])"
+    rf"|(?:mort|blessé|blessée|victime|décès|disparu|disparue|tué|tuée)(?![\w-])"
+    rf"|[^\W\d][\w-]*\s+(?:(?:est|a\s+été|était|avait\s+été|aurait\s+été|serait)\s+"
+    rf"(?:(?:grièvement|légèrement|gravement)\s+)?)?{_CASUALTY}(?![\w-]))))"
 )
 _VAGUE = (
     r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
@@ -128,7 +136,7 @@ _MAY_HOLD_NUMBER = re.compile(
     r"\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
     r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
     r"|mill|dizaine|demi|une?\s+(?:degr|euro|dollar|tonne|litre|hectare|kilo|m[eè]tre|méga"
-    r"|giga|téra)"
+    r"|giga|téra)|une?\s+(?:\S+\s+){0,4}?(?:mort|bless|victime|décè|décéd|disparu|tué|noyé)"
 )
 # The leading look-ahead lists every letter a figure can start with: the scan skips other
 # positions at once (three times faster on news text).

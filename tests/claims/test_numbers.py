@@ -56,9 +56,25 @@ def test_words_are_read_with_text2num() -> None:
     assert parse_words("pas un nombre") is None
 
 
-@pytest.mark.parametrize("sentence", ["Un soldat a été blessé.", "une centrale", "l’un des deux"])
+@pytest.mark.parametrize(
+    "sentence", ["Un homme a été vu près du port.", "une centrale", "l’un des deux"]
+)
 def test_an_article_is_not_a_count(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        # In a toll, "un"/"une" counts one casualty.
+        ("Une personne est morte dans le naufrage.", "Une"),
+        ("Un soldat a été grièvement blessé à Bakhmout.", "Un"),
+        ("Le séisme a fait un mort à Agadir.", "un"),
+        ("66 naufragés, dont une personne décédée.", "une"),
+    ],
+)
+def test_one_casualty_is_a_count(sentence: str, written: str) -> None:
+    assert (written, 1, 1, 1) in figures(sentence)
 
 
 @pytest.mark.parametrize(
