@@ -76,6 +76,7 @@ class Score:
     negative_alerts: int = 0
     misses: list[str] = field(default_factory=list)
     false_alerts: list[str] = field(default_factory=list)
+    missed_alerts: list[str] = field(default_factory=list)
     false_claims: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -235,6 +236,8 @@ def _compare(
                 raised_kinds = {str(alert.kind) for alert in matching}
                 got = kind if kind in raised_kinds else "/".join(sorted(raised_kinds))
                 score.kinds_raised[f"{kind} -> {got}"] += 1
+            else:
+                score.missed_alerts.append(f"{file}\t{kind}\t{gold.get('quantity')}\t{values}")
         allowed = [
             v
             for gold in entry["expected_alerts"] + entry.get("optional_alerts", [])
@@ -335,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
                 print("  false claim\t" + false)
             for false in score.false_alerts:
                 print("  false alert\t" + false)
+            for missed in score.missed_alerts:
+                print("  missed alert\t" + missed)
     print(total.line())
     if args.misses:
         print("expected kind -> kind raised (expected alerts found by their value):")
