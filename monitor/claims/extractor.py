@@ -511,19 +511,11 @@ def _build_light_claims(
     the modality comes from the sentence's verb forms, there is no predicate."""
     plain = work.plain
     times = find_times(work.text, day, plain)
-    if _LIGHT_NEGATION.search(plain):
-        modality = Modality.NEGATED
-    elif _LIGHT_FORECAST.search(plain) and not _LIGHT_INTENTION.search(plain):
-        modality = Modality.REPORTED
-    elif _LIGHT_PLAN.search(plain):
-        modality = Modality.PLANNED
-    elif _LIGHT_CONDITIONAL.search(plain):
-        modality = Modality.REPORTED
-    else:
-        modality = Modality.ASSERTED
-    reading = ModalityReading(modality, bool(_LIGHT_CONDITIONAL.search(plain)))
     built: list[tuple[Quantity, Claim, ModalityReading, int | None]] = []
     for quantity in work.quantities:
+        segment = _light_segment(plain, quantity)
+        modality = _light_modality(segment)
+        reading = ModalityReading(modality, bool(_LIGHT_CONDITIONAL.search(segment)))
         noun: str | None = None
         noun_phrase: str | None = None
         predicate: str | None = None
@@ -560,6 +552,49 @@ def _build_light_claims(
         )
         built.append((quantity, claim, reading, None))
     return built
+
+
+# Where the clause of a figure read without the parser starts and ends: a comma, a
+# semicolon, a colon, or a relative or subordinate "que", "qui", "dont", "où".
+_LIGHT_BREAK = re.compile(r"[,;:()]|(?<![\w'])(?:que|qu'|qui|dont|où|quand|lorsque)(?![\w'])")
+
+
+def _light_segment(plain: str, quantity: Quantity) -> str:
+    """The words of the figure's own clause: "Crédité d'environ 5 % des voix, le candidat
+    pourrait arbitrer" is asserted for the 5 %, whatever "pourrait" says of the rest."""
+    breaks = [m.end() for m in _LIGHT_BREAK.finditer(plain, 0, quantity.start)]
+    start = breaks[-1] if breaks else 0
+    # "ne recueillait plus que 49,94 %", "n'a obtenu qu'environ 45 %": the "que" of a
+    # restriction belongs to the figure's clause.
+    restriction = _RESTRICTION_BEFORE.search(plain, 0, quantity.start)
+    if restriction is not None and breaks and restriction.end() >= breaks[-1]:
+        earlier = [b for b in breaks if b <= restriction.start()]
+        start = earlier[-1] if earlier else 0
+    stop = _LIGHT_BREAK.search(plain, quantity.end)
+    return plain[start : stop.start() if stop else len(plain)]
+
+
+_RESTRICTION_BEFORE = re.compile(
+    r"(?<![\w])(?:ne|n')\s*(?:\w+\s+){1,3}?(?:plus\s+)?(?:que|qu')\s*(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "ne ... plus que", "n'a ... que": a restriction ("only"), not a negation.
+_LIGHT_RESTRICTION = re.compile(
+    r"\b(?:ne|n')\s*\w+\s+(?:\w+\s+)?(?:plus\s+)?(?:que|qu')", re.IGNORECASE
+)
+
+
+def _light_modality(segment: str) -> Modality:
+    negation = _LIGHT_NEGATION.search(segment)
+    if negation is not None and not _LIGHT_RESTRICTION.search(segment):
+        return Modality.NEGATED
+    if _LIGHT_FORECAST.search(segment) and not _LIGHT_INTENTION.search(segment):
+        return Modality.REPORTED
+    if _LIGHT_PLAN.search(segment):
+        return Modality.PLANNED
+    if _LIGHT_CONDITIONAL.search(segment):
+        return Modality.REPORTED
+    return Modality.ASSERTED
 
 
 def _light_participle(plain: str, position: int) -> str | None:

@@ -263,6 +263,15 @@ def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> Non
         ("Kiev a annoncé la libération de 130 prisonniers ukrainiens.", Modality.ASSERTED),
         ("Le préfet a annoncé l'évacuation de 3 000 habitants d'Agadir.", Modality.ASSERTED),
         ("Pyongyang a annoncé l'envoi de 10 000 soldats.", Modality.PLANNED),
+        # Shares and prices read without the parser: the figure's own clause decides, and
+        # "ne ... plus que" restricts, it does not deny.
+        ("À 23 heures, le président ne recueillait plus que 49,94 % des voix.", Modality.ASSERTED),
+        (
+            "Crédité d'environ 5 % des voix, le candidat pourrait arbitrer le second tour.",
+            Modality.ASSERTED,
+        ),
+        ("Le gazole ne coûte plus que 1,80 euro le litre.", Modality.ASSERTED),
+        ("La remise n'a jamais dépassé 30 centimes.", Modality.NEGATED),
     ],
 )
 def test_modality(extract: Extract, sentence: str, modality: Modality) -> None:
