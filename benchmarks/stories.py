@@ -152,7 +152,7 @@ def score_story(folder: Path, *, misses: bool = False) -> Score:
         for entry in expected:
             path = folder / "items" / entry["file"]
             title, _, body = path.read_text(encoding="utf-8").partition("\n")
-            day = entry.get("order_date") or "2020-01-01"
+            day = entry.get("order_date") or "2026-02-01"  # as the shared devset scorer dates them
             published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
             url = f"https://stories.example/{folder.name}/{entry['file']}"
             pipeline.ingest(
