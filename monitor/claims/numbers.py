@@ -116,9 +116,7 @@ _HALF = (
 # "un" is an article, except before a unit ("d'un point", "un centime", "une tonne") and in
 # a toll, where it counts one casualty: "un mort", "une personne est morte", "un policier
 # a été blessé", "dont une personne décédée".
-_CASUALTY = (
-    r"(?:mort|morte|tué|tuée|blessé|blessée|décédé|décédée|disparu|disparue|noyé|noyée)"
-)
+_CASUALTY = r"(?:mort|morte|tué|tuée|blessé|blessée|décédé|décédée|disparu|disparue|noyé|noyée)"
 _ONE = (
     r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:(?:degré|centime|euro|dollar|tonne|litre"
     r"|hectare|kilomètre|mètre|kilo|mégawatt|gigawatt|térawattheure)(?![\w-])"

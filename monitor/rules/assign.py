@@ -176,6 +176,7 @@ class ClaimView:
     rest: str = ""
     own_place: str | None = None  # "à Marseille" in the figure's own clause
     breakdown: bool = False  # one of a list by place: "3 morts à Port-Soudan"
+    taken: frozenset[str] = frozenset()  # verb stems of the other figures of its sentence
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
     # the figure says itself what happened, whatever else its sentence says.
     own_event: str | None = None
@@ -208,7 +209,11 @@ def own_place(claim: Claim) -> str | None:
 
 
 def view(
-    claim: Claim, others: Sequence[tuple[int, int]] = (), *, breakdown: bool = False
+    claim: Claim,
+    others: Sequence[tuple[int, int]] = (),
+    *,
+    breakdown: bool = False,
+    taken: frozenset[str] = frozenset(),
 ) -> ClaimView:
     """What the checks read of ``claim``; ``others`` are the own words of the figures
     after it in its sentence, as offsets into it."""
@@ -279,6 +284,7 @@ def view(
         rest=fold(_blank(claim.sentence, others)) if others else sentence,
         own_place=place.group(0) if (place := _OWN_PLACE.search(clause)) else None,
         breakdown=breakdown,
+        taken=taken,
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
@@ -312,8 +318,15 @@ def _listed(items: Sequence[str]) -> str:
     return shown + (", ..." if len(items) > 6 else "")
 
 
-def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
-    """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not."""
+def check(
+    terms: QuantityTerms, claim: Claim, seen: ClaimView, *, relaxed: bool = False
+) -> QuantityCheck:
+    """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not.
+
+    ``relaxed`` is the second reading, tried when no quantity fits: a figure whose noun is
+    one of the quantity's may take its verb from anywhere in its sentence ("Près de 500
+    pompiers, appuyés par sept avions, combattent les flammes").
+    """
 
     stage = 0
 
@@ -407,7 +420,9 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
             # even without the verb: "la facture monte à 650 millions d'euros pour les
             # assureurs".
             verb_level = 0
-        elif noun_level >= 3 and seen.light_predicate:
+        elif noun_level >= 3 and (
+            seen.light_predicate or (relaxed and _verb_in_sentence(terms, seen))
+        ):
             verb_level = 0
         else:
             return no(f"nothing in the figure's clause says what happened "
@@ -441,6 +456,18 @@ def check(terms: QuantityTerms, claim: Claim, seen: ClaimView) -> QuantityCheck:
            1: "a word of its clause", 0: "what its clause says happened"}[noun_level]  # fmt: skip
     return QuantityCheck(
         terms.id, True, f"fits: counted by {how}", (context_level, noun_level, verb_level)
+    )
+
+
+def _verb_in_sentence(terms: QuantityTerms, seen: ClaimView) -> bool:
+    """One of the quantity's verbs is somewhere in the figure's sentence, and not the verb
+    of another figure ("2 000 soldats envoyés, dont 300 ont été tués": "tués" is the
+    300's)."""
+    stems = sentence_stems(seen.sentence) - seen.taken
+    return any(stems_match(stem, terms.predicate_stems) for stem in stems) or bool(
+        not seen.taken
+        and terms.predicate_phrases is not None
+        and terms.predicate_phrases.search(seen.sentence)
     )
 
 

@@ -260,6 +260,14 @@ class RuleBook:
                 part_of=whole,
                 others=others,
                 breakdown=self._in_breakdown(topic, claim, claims),
+                taken=frozenset(
+                    predicate_key(other.predicate)
+                    for other in claims
+                    if other.sentence_start == claim.sentence_start
+                    and other.span != claim.span
+                    and other.predicate
+                    and other.predicate != claim.predicate
+                ),
             )
             if quantity is not None:
                 placed[claim.span] = quantity
@@ -291,6 +299,7 @@ class RuleBook:
         part_of: CompiledQuantity | None = None,
         others: Sequence[tuple[int, int]] = (),
         breakdown: bool = False,
+        taken: frozenset[str] = frozenset(),
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -303,8 +312,10 @@ class RuleBook:
         (from each figure to the end of its clause): their context is not its context.
         ``breakdown`` says the figure is one of a list by place ("21 morts à Khartoum, 3 à
         Port-Soudan"): it goes only to a quantity whose context names its place.
+        ``taken`` are the verbs of the other figures of its sentence, which it does not
+        borrow.
         """
-        seen = view(claim, others, breakdown=breakdown)
+        seen = view(claim, others, breakdown=breakdown, taken=taken)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
@@ -315,6 +326,25 @@ class RuleBook:
                 for c in checks
             ]  # fmt: skip
         chosen = best(checks)
+        if chosen is None:
+            # Nothing fits on the figure's own clause: a figure whose noun is one of a
+            # quantity's may take its verb from anywhere in its sentence.
+            relaxed = [
+                check(quantity.terms, claim, seen, relaxed=True)
+                if checks[index].stage == VERB_STAGE
+                else checks[index]
+                for index, quantity in enumerate(topic.quantities)
+            ]
+            if best(relaxed) is not None:
+                checks = [
+                    replace(
+                        c, why=c.why.replace("fits:", "fits (its verb elsewhere in the sentence):")
+                    )
+                    if c.fits
+                    else c
+                    for c in relaxed
+                ]
+                chosen = best(checks)
         if chosen is None and antecedent is not None:
             index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)
             # A figure of a later sentence that names its antecedent ("ce bilan", "la

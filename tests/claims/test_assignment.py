@@ -621,3 +621,29 @@ def test_a_noun_of_an_event_that_happens_to_people_counts_those_people(book: Rul
         "Manifestation contre la réforme des retraites : la police a procédé à 120 arrestations.",
     )
     assert arrests == {120: "arrests"}
+
+
+def test_when_nothing_fits_a_counted_noun_takes_its_verb_from_its_sentence(
+    book: RuleBook,
+) -> None:
+    homes = quantities(
+        book,
+        "seisme",
+        "Au Maroc, 2 930 maisons, construites en pisé il y a un siècle, se sont effondrées "
+        "lors du séisme.",
+    )
+    assert homes[2930] == "homes_destroyed"
+    tanks = quantities(
+        book,
+        "chars",
+        "Pour l'Ukraine, 14 chars Leopard, réparés par l'industriel Rheinmetall, seront livrés "
+        "en mars.",
+    )
+    assert tanks[14] == "leopard_promised"
+    # Not the verb another figure of the sentence already has.
+    front = quantities(
+        book,
+        "chars",
+        "En Ukraine, Moscou a engagé 2 000 soldats à Bakhmout, dont 300 ont été tués.",
+    )
+    assert front[2000] is None
