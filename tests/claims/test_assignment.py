@@ -626,20 +626,20 @@ def test_a_noun_of_an_event_that_happens_to_people_counts_those_people(book: Rul
 def test_when_nothing_fits_a_counted_noun_takes_its_verb_from_its_sentence(
     book: RuleBook,
 ) -> None:
-    homes = quantities(
+    fire = assigned(
         book,
-        "seisme",
-        "Au Maroc, 2 930 maisons, construites en pisé il y a un siècle, se sont effondrées "
-        "lors du séisme.",
+        "incendie",
+        "En Grèce, environ 600 pompiers, soutenus par dix avions et sept hélicoptères, "
+        "luttaient jeudi contre le feu de l'Evros.",
     )
-    assert homes[2930] == "homes_destroyed"
-    tanks = quantities(
+    assert ("environ 600", 540, "firefighters") in fire
+    front = assigned(
         book,
         "chars",
-        "Pour l'Ukraine, 14 chars Leopard, réparés par l'industriel Rheinmetall, seront livrés "
-        "en mars.",
+        "En Ukraine, près de 300 soldats, appuyés par 20 chars Leopard et 12 blindés, ont été "
+        "tués près de Bakhmout.",
     )
-    assert tanks[14] == "leopard_promised"
+    assert ("près de 300", 270, "soldiers_killed") in front
     # Not the verb another figure of the sentence already has.
     front = quantities(
         book,
