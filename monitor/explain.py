@@ -89,7 +89,9 @@ def explain(
         topics = book.topics_for(f"{title or ''}\n{text}")
     claims: list[Claim] = finder(text, title=title, published=published, lexicon=book.lexicon)
     explanations = []
-    assigned = {topic.id: book.assign_all(topic, claims) for topic in topics}
+    assigned = {
+        topic.id: book.assign_all(topic, claims, text=text, title=title) for topic in topics
+    }
     for index, claim in enumerate(claims):
         readings = []
         for topic in topics:

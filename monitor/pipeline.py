@@ -219,7 +219,10 @@ class Pipeline:
         pending: list[tuple[CompiledTopic, CompiledQuantity, ClaimRow, Claim]] = []
         seen_before = status != "new"
         fingerprints: set[str] = set()
-        assigned = {topic.id: self.book.assign_all(topic, claims) for topic in topics}
+        assigned = {
+            topic.id: self.book.assign_all(topic, claims, text=text, title=article.title)
+            for topic in topics
+        }
         for index, claim in enumerate(claims):
             for topic in topics:
                 quantity = assigned[topic.id][index][0]

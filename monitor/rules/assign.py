@@ -319,13 +319,21 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def check(
-    terms: QuantityTerms, claim: Claim, seen: ClaimView, *, relaxed: bool = False
+    terms: QuantityTerms,
+    claim: Claim,
+    seen: ClaimView,
+    *,
+    relaxed: bool = False,
+    around: str | None = None,
 ) -> QuantityCheck:
     """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not.
 
     ``relaxed`` is the second reading, tried when no quantity fits: a figure whose noun is
     one of the quantity's may take its verb from anywhere in its sentence ("Près de 500
-    pompiers, appuyés par sept avions, combattent les flammes").
+    pompiers, appuyés par sept avions, combattent les flammes"); ``around`` (folded) is
+    what comes before its sentence in its paragraph, and the title, where the third
+    reading looks for the context a sentence left out ("En Île-de-France, 41,6 % des
+    stations sont à sec. La veille, 39,9 % l'étaient").
     """
 
     stage = 0
@@ -440,6 +448,8 @@ def check(
             context_level = 2
         elif terms.context.search(seen.rest) and seen.own_place is None:
             context_level = 0
+        elif around and seen.own_place is None and terms.context.search(around):
+            context_level = -1
         elif seen.own_place is not None and terms.context.search(seen.rest):
             return no(f"it names its own place («{seen.own_place}»), which is none of its "
                       "context terms")  # fmt: skip

@@ -237,10 +237,17 @@ class RuleBook:
         return frozenset(present)
 
     def assign_all(
-        self, topic: CompiledTopic, claims: Sequence[Claim]
+        self,
+        topic: CompiledTopic,
+        claims: Sequence[Claim],
+        *,
+        text: str | None = None,
+        title: str | None = None,
     ) -> list[tuple[CompiledQuantity | None, list[QuantityCheck]]]:
         """:meth:`assign` for every claim of an article in order, each figure that
-        continues another ("contre 14 la veille") knowing where that one went."""
+        continues another ("contre 14 la veille") knowing where that one went; with the
+        article's ``text`` and ``title``, a figure whose sentence names no context may
+        take it from the sentences before it in its paragraph or from the title."""
         placed: dict[tuple[int, int], CompiledQuantity] = {}
         clauses: dict[int, list[tuple[tuple[int, int], tuple[int, int]]]] = defaultdict(list)
         for claim in claims:
@@ -260,6 +267,7 @@ class RuleBook:
                 part_of=whole,
                 others=others,
                 breakdown=self._in_breakdown(topic, claim, claims),
+                around=_around(claim, text, title),
                 taken=frozenset(
                     predicate_key(other.predicate)
                     for other in claims
@@ -300,6 +308,7 @@ class RuleBook:
         others: Sequence[tuple[int, int]] = (),
         breakdown: bool = False,
         taken: frozenset[str] = frozenset(),
+        around: str | None = None,
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -345,6 +354,24 @@ class RuleBook:
                     for c in relaxed
                 ]
                 chosen = best(checks)
+        if chosen is None and around:
+            # Nor on its sentence: the context its sentence left out may be in the
+            # sentences before it or in the title.
+            framed = [
+                check(quantity.terms, claim, seen, relaxed=True, around=around)
+                if checks[index].stage == CONTEXT_STAGE
+                else checks[index]
+                for index, quantity in enumerate(topic.quantities)
+            ]
+            if best(framed) is not None:
+                checks = [
+                    replace(c, why=c.why.replace("fits:", "fits (its context in the sentences "
+                                                 "before it or the title):"))
+                    if c.fits
+                    else c
+                    for c in framed
+                ]  # fmt: skip
+                chosen = best(checks)
         if chosen is None and antecedent is not None:
             index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)
             # A figure of a later sentence that names its antecedent ("ce bilan", "la
@@ -363,6 +390,17 @@ class RuleBook:
         if chosen is None:
             return None, checks
         return topic.quantity(chosen.quantity), checks
+
+
+def _around(claim: Claim, text: str | None, title: str | None) -> str | None:
+    """The title and what precedes the figure's sentence in its paragraph, folded."""
+    parts = [title or ""]
+    if text is not None and 0 < claim.sentence_start <= len(text):
+        before = text[: claim.sentence_start]
+        paragraph = before.rfind("\n\n")
+        parts.append(before[paragraph + 2 if paragraph >= 0 else 0 :][-600:])
+    joined = " ".join(part for part in parts if part.strip())
+    return fold(joined) if joined else None
 
 
 def _other_place(claim: Claim, place: str, claims: Sequence[Claim]) -> bool:

@@ -647,3 +647,48 @@ def test_when_nothing_fits_a_counted_noun_takes_its_verb_from_its_sentence(
         "En Ukraine, Moscou a engagé 2 000 soldats à Bakhmout, dont 300 ont été tués.",
     )
     assert front[2000] is None
+
+
+def assigned_in_article(
+    book: RuleBook, topic_id: str, text: str, title: str | None = None
+) -> dict[float | None, str | None]:
+    """Like :func:`quantities`, with the article's text and title for the context."""
+    topic = next(t for t in book.topics if t.id == topic_id)
+    claims = find_claims(text, title=title, lexicon=book.lexicon)
+    results = book.assign_all(topic, claims, text=text, title=title)
+    return {
+        claim.low: quantity.id if quantity else None
+        for claim, (quantity, _) in zip(claims, results, strict=True)
+    }
+
+
+def test_a_sentence_without_context_takes_it_from_the_sentences_before_it(
+    book: RuleBook,
+) -> None:
+    insured = assigned_in_article(
+        book,
+        "seisme",
+        "Au Maroc, les assureurs font leurs comptes après le séisme. Les pertes sont "
+        "chiffrées à 650 millions d'euros.",
+    )
+    assert insured == {650e6: "insured_losses"}
+    dry = assigned_in_article(
+        book,
+        "retraites",
+        "Grève contre la réforme des retraites : la pénurie de carburant gagne l'ouest. "
+        "Dimanche, 12 % des stations-service étaient à sec.",
+    )
+    assert dry == {12: "stations_dry"}
+    # Or from the title.
+    titled = assigned_in_article(
+        book,
+        "seisme",
+        "Les pertes dues au séisme marocain sont chiffrées à 650 millions d’euros.",
+        title="Séisme au Maroc : la facture des assureurs s'alourdit",
+    )
+    assert titled == {650e6: "insured_losses"}
+    # Without the article around it, the sentence alone names no context.
+    alone = quantities(
+        book, "seisme", "Au Maroc, les pertes du séisme sont chiffrées à 650 millions d'euros."
+    )
+    assert alone == {650e6: None}
