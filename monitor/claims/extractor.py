@@ -65,6 +65,16 @@ from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, p
 from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
 from monitor.rules.terms import fold, predicate_key
 
+# Nouns of time, never what a figure counts: "puis à 157 les deux nuits suivantes".
+_TIME_NOUNS = frozenset(
+    {"nuit", "jour", "journée", "semaine", "mois", "an", "année", "heure", "minute", "tour",
+     "fois", "soir", "soirée", "matin", "matinée", "veille", "lendemain", "week-end",
+     "trimestre", "semestre", "siècle", "décennie"}
+)  # fmt: skip
+# How badly, written where a noun could be: "dont 1 220 grièvement atteints".
+_DEGREE_ADVERBS = frozenset(
+    {"grièvement", "légèrement", "gravement", "mortellement", "sérieusement", "superficiellement"}
+)
 _DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
 # "plus de 4 300 morts selon le dernier bilan : 2 921 en Turquie et 1 440 en Syrie": a
 # figure with no noun of its own right after a colon is a part of the figure before.
@@ -628,6 +638,14 @@ def _build_claims(
         noun, noun_phrase, noun_token, predicate_word = _counted_noun(
             work.text, plain, quantity, number, nouns, lexicon, by_start, parsed
         )
+        if noun is not None and (
+            noun.lower() in _TIME_NOUNS
+            or noun.lower() in _DEGREE_ADVERBS
+            or (noun_token is not None and noun_token.pos_ == "ADV")
+        ):
+            # "à 157 les deux nuits suivantes", "1 220 grièvement atteints": a time or an
+            # adverb is not what the figure counts.
+            noun, noun_phrase, noun_token = None, None, None
         predicate_token: Token | None = None
         predicate: str | None = None
         if predicate_word is not None:
@@ -667,6 +685,10 @@ def _build_claims(
                 inherited = parent_index
                 if noun is None:
                     noun, noun_phrase = parent.noun, parent.noun_phrase
+                    # A part of "2 059 blessés" is wounded too ("dont 1 404 dans un état
+                    # grave"), whatever verb only counts or places it.
+                    if predicate is None or predicate in LIGHT_VERBS:
+                        predicate = parent.predicate or predicate
             elif _COMPARED_GAP.search(gap) and noun is None and predicate_word is None:
                 inherited = len(built) - 1
                 antecedent = previous_claim.span

@@ -692,3 +692,31 @@ def test_a_sentence_without_context_takes_it_from_the_sentences_before_it(
         book, "seisme", "Au Maroc, les pertes du séisme sont chiffrées à 650 millions d'euros."
     )
     assert alone == {650e6: None}
+
+
+def test_a_part_is_what_its_whole_counts_whatever_word_places_it(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 1 305 morts et 1 832 blessés, dont 1 220 grièvement "
+        "atteints, selon le ministère.",
+    )
+    assert toll == {1305: "dead", 1832: "injured", 1220: "injured_serious"}
+    claims = find_claims(
+        "En Ukraine, 2 700 soldats russes ont été blessés, dont 300 grièvement atteints.",
+        lexicon=book.lexicon,
+    )
+    assert [(c.low, c.noun, c.predicate) for c in claims] == [
+        (2700, "soldat", "blesser"),
+        (300, "soldat", "blesser"),  # the whole's noun and verb, not "grièvement"
+    ]
+
+
+def test_a_time_is_not_what_a_figure_counts(book: RuleBook) -> None:
+    arrests = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites : 1 311 interpellations la première "
+        "nuit, avant un reflux à 773 puis à 157 les deux nuits suivantes.",
+    )
+    assert arrests == {1311: "arrests", 773: "arrests", 157: "arrests"}
