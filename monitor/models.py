@@ -127,6 +127,9 @@ class Claim:
     # trois centimes", "14,1 centimes de plus qu'une semaine plus tôt", "a chuté de 22
     # centimes". It counts only for a quantity of changes ("hausse des salaires").
     change: bool = False
+    # One of figures that add up to the figure before them ("100 prisonniers, 80 hommes et
+    # 20 femmes"): a breakdown of that count, which goes only where a context names it.
+    composition: bool = False
 
 
 @dataclass(frozen=True, slots=True)

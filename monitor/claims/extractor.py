@@ -309,6 +309,7 @@ def _read_sentence(
                 [claims[index] for index in context.previous_claims],
                 lexicon.predicates,
             )
+        built = _composition(built)
         clauses = figure_clauses(work.plain, [(q.start, q.end) for q, *_ in built])
         for (quantity, claim, reading, inherited_from), (clause, scope) in zip(
             built, clauses, strict=True
@@ -788,7 +789,9 @@ def _share_verb_after(
 
 # Words that present a figure as an earlier statement.
 _EARLIER_WORDS = re.compile(
-    r"(?<![\w])(?:(?:un|le|du|au)\s+précédent\s+bilan|bilan\s+précédent|(?:sa|son|leur|une|la|le)"
+    r"(?<![\w])(?:il\s+y\s+a\s+(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+    r"|\d+)\s+ans|plus\s+d'un\s+an)|l'an\s+(?:dernier|passé)|l'année\s+(?:dernière|passée)"
+    r"|(?:un|le|du|au)\s+précédent\s+bilan|bilan\s+précédent|(?:sa|son|leur|une|la|le)"
     r"\s+précédente?\s+(?:estimation|évaluation|chiffre|décompte)|initialement|précédemment"
     r"|(?<!minutes\s)(?<!heures\s)(?:plus\s+tôt\s+dans|auparavant))(?![\w])",
     re.IGNORECASE,
@@ -885,6 +888,46 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
     if _EARLIER_WORDS.search(lead) or (compared and _EARLIER_TIME.search(own)):
         return "earlier"
     return None
+
+
+def _composition(
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """ "100 prisonniers, 80 hommes et 20 femmes", "76 personnes, soit 60 militaires et 16
+    civils": figures right after a total that add up to it are its parts."""
+    result = list(built)
+    for index, (whole, whole_claim, _, _) in enumerate(result):
+        if (
+            whole.value is None
+            or whole.value <= 0
+            or whole.unit is not Unit.COUNT  # shares add up to 100 %, not to a figure
+            or whole_claim.parent_span is not None
+        ):
+            continue
+        total = 0.0
+        for end in range(index + 1, min(len(result), index + 7)):
+            part, part_claim, _, _ = result[end]
+            if (
+                part.unit is not whole.unit
+                or part.value is None
+                or part_claim.parent_span is not None
+                or part.qualifier is not Qualifier.EXACT
+            ):
+                break
+            total += part.value
+            if end > index + 1 and abs(total - whole.value) <= 0.01 * whole.value:
+                for member in range(index + 1, end + 1):
+                    quantity, claim, reading, inherited = result[member]
+                    result[member] = (
+                        quantity,
+                        replace(claim, parent_span=whole_claim.span, composition=True),
+                        reading,
+                        inherited,
+                    )
+                break
+            if total > whole.value * 1.01:
+                break
+    return result
 
 
 def figure_clauses(

@@ -177,6 +177,7 @@ class ClaimView:
     own_place: str | None = None  # "à Marseille" in the figure's own clause
     breakdown: bool = False  # one of a list by place: "3 morts à Port-Soudan"
     taken: frozenset[str] = frozenset()  # verb stems of the other figures of its sentence
+    whole_noun: str | None = None  # the noun of the figure it is a part of, as a key
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
     # the figure says itself what happened, whatever else its sentence says.
     own_event: str | None = None
@@ -214,6 +215,7 @@ def view(
     *,
     breakdown: bool = False,
     taken: frozenset[str] = frozenset(),
+    whole_noun: str | None = None,
 ) -> ClaimView:
     """What the checks read of ``claim``; ``others`` are the own words of the figures
     after it in its sentence, as offsets into it."""
@@ -285,6 +287,7 @@ def view(
         own_place=place.group(0) if (place := _OWN_PLACE.search(clause)) else None,
         breakdown=breakdown,
         taken=taken,
+        whole_noun=noun_key(whole_noun) if whole_noun else None,
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
@@ -438,7 +441,14 @@ def check(
     else:
         verb_level = 1
     stage = CONTEXT_STAGE
-    if seen.breakdown and (terms.context is None or not terms.context.search(seen.scope)):
+    if (
+        seen.breakdown
+        and (terms.context is None or not terms.context.search(seen.scope))
+        and not (claim.composition and noun_level >= 3 and seen.whole_noun not in terms.noun_keys)
+    ):
+        if claim.composition:
+            return no("it is a part of the figure before it (they add up to it), and this "
+                      "quantity counts the whole's kind, not that part")  # fmt: skip
         return no(f"it is one of a list by place («{seen.own_place}»), and this quantity's "
                   "context does not name its place")  # fmt: skip
     if terms.context is not None:

@@ -255,6 +255,7 @@ class RuleBook:
                 # What a figure writes from itself to the end of its clause is its own.
                 start = claim.span[0] - claim.sentence_start
                 clauses[claim.sentence_start].append((claim.span, (start, claim.clause[1])))
+        wholes = {claim.span: claim for claim in claims}
         results = []
         for claim in claims:
             antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
@@ -266,8 +267,9 @@ class RuleBook:
                 antecedent,
                 part_of=whole,
                 others=others,
-                breakdown=self._in_breakdown(topic, claim, claims),
+                breakdown=claim.composition or self._in_breakdown(topic, claim, claims),
                 around=_around(claim, text, title),
+                whole_noun=wholes[claim.parent_span].noun if claim.parent_span in wholes else None,
                 taken=frozenset(
                     predicate_key(other.predicate)
                     for other in claims
@@ -309,6 +311,7 @@ class RuleBook:
         breakdown: bool = False,
         taken: frozenset[str] = frozenset(),
         around: str | None = None,
+        whole_noun: str | None = None,
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -324,12 +327,12 @@ class RuleBook:
         ``taken`` are the verbs of the other figures of its sentence, which it does not
         borrow.
         """
-        seen = view(claim, others, breakdown=breakdown, taken=taken)
+        seen = view(claim, others, breakdown=breakdown, taken=taken, whole_noun=whole_noun)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
-                QuantityCheck(c.quantity, False, "it is a part («dont», or after a colon) of a "
-                              "figure of this quantity", stage=5)
+                QuantityCheck(c.quantity, False, "it is a part of a figure of this quantity («dont», "
+                              "a colon, or figures that add up to it)", stage=5)
                 if c.quantity == part_of.id and c.fits
                 else c
                 for c in checks

@@ -720,3 +720,43 @@ def test_a_time_is_not_what_a_figure_counts(book: RuleBook) -> None:
         "nuit, avant un reflux à 773 puis à 157 les deux nuits suivantes.",
     )
     assert arrests == {1311: "arrests", 773: "arrests", 157: "arrests"}
+
+
+def test_figures_that_add_up_to_the_one_before_are_its_parts(book: RuleBook) -> None:
+    claims = find_claims(
+        "Manifestation contre la réforme des retraites : 120 personnes ont été interpellées, "
+        "90 hommes et 30 femmes.",
+        lexicon=book.lexicon,
+    )
+    assert [(c.low, c.composition) for c in claims] == [(120, False), (90, True), (30, True)]
+    arrests = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites : 120 personnes ont été interpellées, "
+        "90 hommes et 30 femmes.",
+    )
+    assert arrests == {120: "arrests", 90: None, 30: None}
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 012 victimes, soit 1 500 adultes et 512 enfants.",
+    )
+    assert toll == {2012: "dead", 1500: None, 512: None}
+    # Figures that do not add up are not parts; shares add up to 100 %, not to a figure.
+    free = find_claims(
+        "Le séisme a fait 12 morts et 180 blessés, 40 disparus.", lexicon=book.lexicon
+    )
+    assert not any(c.composition for c in free)
+
+
+def test_a_figure_dated_years_back_is_no_news(model: None) -> None:
+    from datetime import UTC, datetime
+
+    when = datetime(2023, 5, 10, tzinfo=UTC)
+    vote = find_claims(
+        "Il y a cinq ans, la diaspora avait accordé près de 60 % de ses voix au président.",
+        published=when,
+    )
+    assert [c.earlier for c in vote] == ["earlier"]
+    crossings = find_claims("L'an dernier, 28 500 migrants ont traversé la Manche.", published=when)
+    assert [c.earlier for c in crossings] == ["earlier"]
