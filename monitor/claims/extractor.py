@@ -867,6 +867,15 @@ def _lead(plain: str, clause: tuple[int, int]) -> str:
     return plain[breaks[-1].end() if breaks else 0 : clause[1]]
 
 
+_EARLIER_DAYS = 7
+# The past of the past: "avait recensé", "avaient été échangés", "était passé".
+_PLUPERFECT = re.compile(
+    r"(?<![\w])(?:avait|avaient|était|étaient)\s+(?:(?:déjà|alors|encore|ainsi|été)\s+)*"
+    r"[^\W\d]+(?:é|ée|és|ées|is|ise|it|u|ue|us|ues|ert|erte)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: bool) -> str | None:
     """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
 
@@ -886,6 +895,17 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
     ):
         return "historical"
     if _EARLIER_WORDS.search(lead) or (compared and _EARLIER_TIME.search(own)):
+        return "earlier"
+    if (
+        day is not None
+        and claim.time_ref is not None
+        and claim.time_text
+        and not _ONGOING_TIME.match(claim.time_text)
+        and (day - claim.time_ref).days > _EARLIER_DAYS
+        and (compared or _PLUPERFECT.search(lead) or _PLUPERFECT.search(own))
+    ):
+        # "Le 15 mars, la même source avait recensé 480 000 manifestants", "contre 46,3 %
+        # le 19 janvier": dated a week or more back, in the past of the past or compared.
         return "earlier"
     return None
 

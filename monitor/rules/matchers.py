@@ -331,8 +331,8 @@ class RuleBook:
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
-                QuantityCheck(c.quantity, False, "it is a part of a figure of this quantity («dont», "
-                              "a colon, or figures that add up to it)", stage=5)
+                QuantityCheck(c.quantity, False, "it is a part of a figure of this quantity "
+                              "(«dont», a colon, or figures that add up to it)", stage=5)
                 if c.quantity == part_of.id and c.fits
                 else c
                 for c in checks

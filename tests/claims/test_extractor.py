@@ -455,3 +455,35 @@ def test_an_idiom_stands_for_its_verb(model: None) -> None:
     assert [c.predicate for c in toll] == ["mourir"]
     front = find_claims("Près de Bakhmout, 300 soldats ont perdu la vie en une semaine.")
     assert [c.predicate for c in front] == ["mourir"]
+
+
+def test_a_figure_dated_a_week_back_in_the_past_of_the_past_is_no_news(model: None) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.claims.extractor import find_claims
+
+    when = datetime(2023, 4, 20, tzinfo=UTC)
+    turnout = find_claims(
+        "Le 15 mars, la même source avait recensé 480 000 manifestants.", published=when
+    )
+    assert [c.earlier for c in turnout] == ["earlier"]
+    exchange = find_claims(
+        "Le 24 mars, 10 prisonniers de guerre avaient été échangés de chaque côté.",
+        published=when,
+    )
+    assert [c.earlier for c in exchange] == ["earlier"]
+    strike = find_claims(
+        "Les cheminots : 39 % de grévistes, contre 46,3 % le 19 janvier.", published=when
+    )
+    assert [c.earlier for c in strike] == [None, "earlier"]
+    # The day before is news of the day; a running total since a date is current.
+    assert [
+        c.earlier
+        for c in find_claims("La veille, 150 personnes avaient été interpellées.", published=when)
+    ] == [None]
+    assert [
+        c.earlier
+        for c in find_claims(
+            "Depuis le 1er janvier, 22 670 personnes ont traversé la Manche.", published=when
+        )
+    ] == [None]
