@@ -321,7 +321,43 @@ def find_figures(text: str) -> list[Figure]:
         figure = _classify(plain, figure)
         if figure is not None:
             figures.append(figure)
-    return _drop_scores(plain, figures)
+    return _drop_scores(plain, _enumerated_ones(lowered, figures))
+
+
+# "cinq avions et un hélicoptère", "11 avions et un hélicoptère de sa flotte": in a list of
+# counts, "et un"/"et une" before what is counted is one.
+_ENUMERATED_ONE = re.compile(
+    r"(?<![\w])et\s+(?P<one>une?)\s+(?!(?:peu|tiers|quart|demi|partie|fois|moment|temps"
+    r"|certaine?|nombre|total|niveau|jour|an|seul|seule|peu)(?![\w-]))(?=[a-zà-ÿ])"
+)
+_LIST_GAP = re.compile(r"^[^.;:!?()]{0,60}$")
+
+
+def _enumerated_ones(lowered: str, figures: list[Figure]) -> list[Figure]:
+    if not figures:
+        return figures
+    taken = {figure.start for figure in figures}
+    extra: list[Figure] = []
+    for match in _ENUMERATED_ONE.finditer(lowered, figures[0].end):
+        start = match.start("one")
+        if start in taken:
+            continue
+        before = [figure for figure in figures if figure.end <= start]
+        if (
+            not before
+            or before[-1].unit is not Unit.COUNT
+            or not _LIST_GAP.match(lowered[before[-1].end : start])
+        ):
+            continue
+        if not _PLURAL_COUNT_AFTER.match(lowered, before[-1].end):
+            continue  # the figure before counts something: "5 avions", not "5 %"
+        extra.append(
+            Figure(start=start, end=match.end("one"), value=1.0, low=1.0, high=1.0, words=True)
+        )
+    return sorted(figures + extra, key=lambda figure: figure.start) if extra else figures
+
+
+_PLURAL_COUNT_AFTER = re.compile(r"\s+(?:de\s+|d')?[a-zà-ÿ][\w-]*[sx](?![\w])")
 
 
 def _read_match(text: str, match: re.Match[str]) -> Figure | None:

@@ -496,3 +496,22 @@ def test_a_place_name_before_a_count_is_no_model_name() -> None:
     assert crowd == [3000, 9]
     # Models and series stay names.
     assert [f.value for f in find_figures("L'armée reçoit des chars Leopard 2 neufs.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # In a list of counts, "et un"/"et une" before what is counted is one.
+        ("L’UE envoie cinq avions bombardiers d’eau et un hélicoptère.", [5, 1]),
+        ("Le séisme a fait 3 morts et un blessé grave à Agadir.", [3, 1]),
+        # Not after money or a percentage, nor in "un peu", "un tiers"...
+        ("Cent millions d’euros iront aux agences, et un guichet sera ouvert.", [100e6]),
+        ("Une saison compte 5 340 feux et un peu moins de trois millions d’hectares.",
+         [5340, 3e10]),  # hectares in square metres, the base unit of areas
+        ("Le taux atteint 5 % et une hausse est attendue.", [5]),
+    ],
+)  # fmt: skip
+def test_et_un_in_a_list_of_counts_is_one(sentence: str, expected: list[float]) -> None:
+    from monitor.claims.numbers import find_figures
+
+    assert [f.value for f in find_figures(sentence)] == expected
