@@ -415,8 +415,8 @@ def _other_place(claim: Claim, place: str, claims: Sequence[Claim]) -> bool:
             or other.span == claim.span
             or other.unit is not claim.unit
             or other.noun != claim.noun
-            or claim.span in (other.parent_span, other.antecedent_span)
-            or other.span in (claim.parent_span, claim.antecedent_span)
+            or claim.span == other.parent_span
+            or other.span == claim.parent_span
         ):
             continue
         theirs = own_place(other)

@@ -760,3 +760,20 @@ def test_a_figure_dated_years_back_is_no_news(model: None) -> None:
     assert [c.earlier for c in vote] == ["earlier"]
     crossings = find_claims("L'an dernier, 28 500 migrants ont traversé la Manche.", published=when)
     assert [c.earlier for c in crossings] == ["earlier"]
+
+
+def test_a_list_by_place_written_with_elided_nouns_is_still_a_list(book: RuleBook) -> None:
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé selon "
+        "l'Intérieur, 93 000 à Paris, 25 000 à Lyon et 12 000 à Nantes.",
+    )
+    assert turnout[93_000] == "demonstrators_paris"
+    assert turnout[25_000] is None and turnout[12_000] is None
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 012 morts à Al Haouz, 450 à Taroudant et 200 à Agadir.",
+    )
+    assert toll[450] is None and toll[200] is None
