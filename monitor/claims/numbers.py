@@ -321,7 +321,51 @@ def find_figures(text: str) -> list[Figure]:
         figure = _classify(plain, figure)
         if figure is not None:
             figures.append(figure)
-    return _drop_scores(plain, _enumerated_ones(lowered, figures))
+    return _ratios(lowered, _drop_scores(plain, _enumerated_ones(lowered, figures)))
+
+
+# "une station-service sur dix", "huit cas sur dix", "un Français sur trois": a share.
+_SMALL_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+_RATIO = re.compile(
+    rf"(?<![\w-])(?P<num>{_SMALL_WORDS}|\d{{1,3}})\s+(?:[^\W\d][\w'-]*\s+){{0,3}}?sur\s+"
+    rf"(?P<den>{_SMALL_WORDS}|vingt|cent|mille|\d{{1,4}})(?![\w-])"
+    r"(?!\s*(?:km|kilomètres?|mètres?|m|ans|années|jours|heures|mois|semaines|%|euros?"
+    r"|dollars?|points?)(?![\w-]))"
+)
+
+
+def _ratios(lowered: str, figures: list[Figure]) -> list[Figure]:
+    """Read "N ... sur M" as the share N / M, in per cent."""
+    if " sur " not in lowered:
+        return figures
+    shares: list[Figure] = []
+    for match in _RATIO.finditer(lowered):
+        num, den = (_small_value(match.group(name)) for name in ("num", "den"))
+        if num is None or den is None or not 0 < num < den:
+            continue
+        value = round(100 * num / den, 1)
+        shares.append(
+            Figure(
+                start=match.start(), end=match.end(), value=value, low=value, high=value,
+                words=True, unit=Unit.PERCENT,
+            )
+        )  # fmt: skip
+    if not shares:
+        return figures
+    kept = [
+        figure
+        for figure in figures
+        if not any(share.start <= figure.start < share.end for share in shares)
+    ]
+    return sorted(kept + shares, key=lambda figure: figure.start)
+
+
+def _small_value(written: str) -> float | None:
+    if written in ("un", "une"):
+        return 1.0
+    if written.isdigit():
+        return float(written)
+    return parse_words(written)
 
 
 # "cinq avions et un hélicoptère", "11 avions et un hélicoptère de sa flotte": in a list of

@@ -515,3 +515,27 @@ def test_et_un_in_a_list_of_counts_is_one(sentence: str, expected: list[float]) 
     from monitor.claims.numbers import find_figures
 
     assert [f.value for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "qualifier"),
+    [
+        ("Plus d’une station-service sur dix est touchée par une rupture.", 10, "more_than"),
+        ("Dont huit cas sur dix en Europe, selon l’OMS.", 80, "exact"),
+        ("Un électeur sur trois s’est abstenu au premier tour.", 33.3, "exact"),
+    ],
+)
+def test_n_sur_m_is_a_share(sentence: str, share: float, qualifier: str) -> None:
+    from monitor.claims.qualifiers import find_quantities
+
+    [found] = find_quantities(sentence)
+    assert (str(found.unit), found.value, str(found.qualifier)) == ("percent", share, qualifier)
+
+
+def test_a_distance_over_a_distance_is_no_share() -> None:
+    from monitor.claims.qualifiers import find_quantities
+
+    assert [str(q.unit) for q in find_quantities("Il a parcouru 3 km sur 10 km.")] == [
+        "length",
+        "length",
+    ]
