@@ -215,6 +215,12 @@ _YEAR_CUE_BEFORE = re.compile(
 )
 _PLURAL_WORD_AFTER = re.compile(r"\s+(?P<word>[a-zàâäçéèêëîïôöùûüœ'-]+)", re.IGNORECASE)
 _SMALL_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:des|aux|l'un|l'une|un|une)\s*$",
+    re.IGNORECASE,
+)
+# Before "deux", a determiner makes it "both": "les deux pays", "ces deux hommes". Other
+# small numbers after a determiner still count: "les six chars promis", "ses trois fils".
+_BOTH_BEFORE = re.compile(
     r"(?<![\w-])(?:les|ces|ses|leurs|nos|vos|mes|tes|des|aux|l'un|l'une|un|une)\s*$",
     re.IGNORECASE,
 )
@@ -603,9 +609,10 @@ def _classify(text: str, figure: Figure) -> Figure | None:
             return None  # "en 2025", but not "une prime de 1500 €" nor "1800 hectares"
         small_word = figure.words and value < 10 and not figure.round
         if small_word and (
-            _SMALL_WORD_BEFORE.search(before) or _PARTITIVE_AFTER.match(text, after_start)
+            _PARTITIVE_AFTER.match(text, after_start)
+            or (_BOTH_BEFORE.search(before) if value == 2 else _SMALL_WORD_BEFORE.search(before))
         ):
-            return None
+            return None  # "les deux pays" (both), "l'un des trois", "deux des" ...
     currency = _CURRENCY_BEFORE.search(before[-4:])
     if currency:
         start = figure.start - (len(before[-4:]) - currency.start())
