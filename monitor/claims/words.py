@@ -195,6 +195,12 @@ LIGHT_VERBS = frozenset(
         "assurer",
         "relever",
         "anticiper",
+        "comprendre",
+        "inclure",
+        "contenir",
+        "regrouper",
+        "rassembler",
+        "réunir",
         "état",
     }
 )

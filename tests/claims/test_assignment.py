@@ -777,3 +777,16 @@ def test_a_list_by_place_written_with_elided_nouns_is_still_a_list(book: RuleBoo
         "Au Maroc, le séisme a fait 2 012 morts à Al Haouz, 450 à Taroudant et 200 à Agadir.",
     )
     assert toll[450] is None and toll[200] is None
+
+
+def test_a_verb_of_containing_only_counts(book: RuleBook) -> None:
+    tanks = quantities(
+        book, "chars", "Pour l'Ukraine, le nouveau paquet comprend 30 chars Leopard 1."
+    )
+    assert tanks == {30: "leopard_promised"}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, le cortège a rassemblé 57 000 manifestants à Paris.",
+    )
+    assert turnout == {57_000: "demonstrators_paris"}
