@@ -41,6 +41,7 @@ from monitor.rules.loader import load_rules  # noqa: E402
 from monitor.rules.matchers import compile_rules  # noqa: E402
 
 STORIES = ROOT / "tests" / "stories"
+UNDATED = "2026-02-01"  # the date ../shared/devset/score.py gives an item without one
 KINDS = ("new_quantity", "new_figure", "contradiction")
 
 
@@ -149,10 +150,16 @@ def score_story(folder: Path, *, misses: bool = False) -> Score:
         database = open_database(f"sqlite:///{work}/score.db")
         pipeline = Pipeline(database, book, finder=find_claims)
         run_id = pipeline.start_run("replay")
-        for entry in expected:
+
+        # As the shared devset scorer replays them: in date order, undated items dated
+        # 2026-02-01 (so last), then by file name.
+        def replay_order(entry: dict[str, Any]) -> tuple[str, str]:
+            return (entry.get("order_date") or UNDATED, entry["file"])
+
+        for entry in sorted(expected, key=replay_order):
             path = folder / "items" / entry["file"]
             title, _, body = path.read_text(encoding="utf-8").partition("\n")
-            day = entry.get("order_date") or "2026-02-01"  # as the shared devset scorer dates them
+            day = entry.get("order_date") or UNDATED
             published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
             url = f"https://stories.example/{folder.name}/{entry['file']}"
             pipeline.ingest(
