@@ -201,7 +201,36 @@ def find_claims(
         title_claims = _extract(title, day, lexicon)
         claims.extend(replace(claim, sentence_start=-1) for claim in title_claims)
     claims.extend(_extract(text, day, lexicon))
+    if title and day is not None and _past_headline(title, day):
+        # "Émeutes de 2005 : le bilan après quinze jours de crise", "Il y a dix ans, la
+        # terre tremblait à Izmit": the whole article tells of the past.
+        claims = [
+            claim if claim.earlier else replace(claim, earlier="historical") for claim in claims
+        ]
     return claims
+
+
+# A year in a headline; not a count ("plus de 2000 morts").
+_TITLE_YEAR = re.compile(r"(?<![\d\w])(?:19|20)\d{2}(?![\d\w])(?!\s+(?!et\s)[a-zà-ÿ])")
+# A year the headline compares with, not the one it is about: "le pire depuis 1960".
+_COMPARED_YEAR_BEFORE = re.compile(
+    r"(?:depuis|qu'en|que|avant|jamais|record|comme|après)\s+(?:(?:l'an|l'année|la|le|les|en)\s+)?$",
+    re.IGNORECASE,
+)
+_YEARS_AGO = re.compile(r"(?<![\w])il\s+y\s+a\s+\S+\s+ans(?![\w])", re.IGNORECASE)
+
+
+def _past_headline(title: str, day: date) -> bool:
+    """Whether the headline dates the article's story a year or more back: it names a past
+    year (not one it compares with) and no recent one, or says "il y a dix ans"."""
+    if _YEARS_AGO.search(title):
+        return True
+    years = [
+        int(match.group(0))
+        for match in _TITLE_YEAR.finditer(title)
+        if not _COMPARED_YEAR_BEFORE.search(title[: match.start()])
+    ]
+    return bool(years) and max(years) <= day.year - 1
 
 
 def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:

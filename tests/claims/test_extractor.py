@@ -487,3 +487,30 @@ def test_a_figure_dated_a_week_back_in_the_past_of_the_past_is_no_news(model: No
             "Depuis le 1er janvier, 22 670 personnes ont traversé la Manche.", published=when
         )
     ] == [None]
+
+
+@pytest.mark.parametrize(
+    ("title", "past"),
+    [
+        ("Émeutes de 2005 : le bilan après quinze jours de crise", True),
+        ("Turquie : Erdogan et l'AKP remportent les élections générales de 2018", True),
+        ("Il y a dix ans, la terre tremblait à Izmit", True),
+        # A year the headline compares with, or a count, is not the story's year.
+        ("Turquie-Syrie : plus de 2000 morts, la « pire catastrophe depuis 1939 »", False),
+        ("Séisme au Maroc : 2 946 morts", False),
+    ],
+)
+def test_a_headline_about_a_past_year_makes_its_figures_history(
+    model: None, title: str, past: bool
+) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.claims.extractor import find_claims
+
+    claims = find_claims(
+        "Les violences ont fait 300 blessés et 2 000 interpellations ont eu lieu.",
+        title=title,
+        published=datetime(2023, 7, 3, tzinfo=UTC),
+    )
+    body = [c for c in claims if c.sentence_start >= 0]
+    assert [c.earlier for c in body] == (["historical"] * 2 if past else [None, None])
