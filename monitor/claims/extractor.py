@@ -359,6 +359,13 @@ def _read_sentence(
                 ),
             )
             source = _nearest(main, quantity)
+            gapped = _gapped_subject(work.plain, built, quantity)
+            if gapped is not None:
+                # "La CGT a recensé 3,5 millions de personnes, le ministère de l'Intérieur
+                # 1,08 million": the subject written before the second figure says it.
+                named = context.sources.canonical_in(gapped)
+                if named is not None:
+                    source = _Source(named, gapped.strip(" ,"), True)
             if source is None and inherited_from is not None:
                 previous = built[inherited_from][1]
                 source = (
@@ -742,7 +749,7 @@ def _build_claims(
                 noun is None
                 and predicate_word is None
                 and quantity.unit is previous_quantity.unit
-                and not _CLAUSE_BREAK.search(gap)
+                and (not _CLAUSE_BREAK.search(gap) or _GAPPED_SUBJECT.search(gap))
             ):
                 # "1,12 million selon l'Intérieur, la CGT 1,5 million": the same count again.
                 inherited = len(built) - 1
@@ -937,6 +944,32 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
         # le 19 janvier": dated a week or more back, in the past of the past or compared.
         return "earlier"
     return None
+
+
+# "..., le ministère de l'Intérieur 1,08 million", "..., et la CGT 3,5 millions": a new
+# subject with no verb before a figure that repeats the count of the figure before.
+_GAPPED_SUBJECT = re.compile(
+    r",\s+(?:(?:et|mais|quand|alors\s+que|tandis\s+que)\s+)?(?:l'|le\s|la\s|les\s)"
+    r"[^,;:()«»\d]{1,60}?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _gapped_subject(
+    plain: str,
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+    quantity: Quantity,
+) -> str | None:
+    """The subject written with no verb right before a figure that repeats the count of
+    the figure before it, if any."""
+    index = next((i for i, item in enumerate(built) if item[0] is quantity), 0)
+    if index == 0:
+        return None
+    previous = built[index - 1][0]
+    if previous.unit is not quantity.unit:
+        return None
+    found = _GAPPED_SUBJECT.search(plain[previous.end : quantity.start])
+    return found.group(0) if found else None
 
 
 def _composition(

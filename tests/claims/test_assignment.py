@@ -790,3 +790,25 @@ def test_a_verb_of_containing_only_counts(book: RuleBook) -> None:
         "Contre la réforme des retraites, le cortège a rassemblé 57 000 manifestants à Paris.",
     )
     assert turnout == {57_000: "demonstrators_paris"}
+
+
+def test_a_gapped_subject_says_the_second_count_and_who_gives_it(book: RuleBook) -> None:
+    text = (
+        "Manifestation contre la réforme des retraites : la CGT a recensé 3,5 millions de "
+        "personnes mobilisées jeudi contre la réforme, le ministère de l'Intérieur 1,08 million."
+    )
+    claims = find_claims(text, lexicon=book.lexicon)
+    assert [(c.low, c.noun, c.source) for c in claims] == [
+        (3.5e6, "personne", "CGT"),
+        (1.08e6, "personne", "Intérieur"),
+    ]
+    assert quantities(book, "retraites", text) == {
+        3.5e6: "demonstrators_france",
+        1.08e6: "demonstrators_france",
+    }
+    toll_text = (
+        "Au Maroc, l'ONU a recensé 3 000 morts dans le séisme, le ministère de l'Intérieur 2 946."
+    )
+    toll = find_claims(toll_text, lexicon=book.lexicon)
+    assert [c.source for c in toll][1] == "Intérieur"
+    assert quantities(book, "seisme", toll_text) == {3000: "dead", 2946: "dead"}
