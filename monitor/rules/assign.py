@@ -178,6 +178,7 @@ class ClaimView:
     breakdown: bool = False  # one of a list by place: "3 morts à Port-Soudan"
     taken: frozenset[str] = frozenset()  # verb stems of the other figures of its sentence
     whole_noun: str | None = None  # the noun of the figure it is a part of, as a key
+    own_scope: str = ""  # the scope without the own words of the figures after it
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
     # the figure says itself what happened, whatever else its sentence says.
     own_event: str | None = None
@@ -259,6 +260,18 @@ def view(
         clause = claim.sentence
     folded = fold(clause)
     scope = fold(claim.sentence[claim.scope[0] : claim.scope[1]]) if claim.scope else folded
+    # What it shares, without the own words of the figures after it ("457 interpellations et
+    # 441 policiers et gendarmes blessés" does not make the arrests wounded), but with the
+    # places written after them ("12 morts et 180 blessés en Libye" are both in Libya).
+    own_scope = (
+        fold(
+            _blank(claim.sentence, _before_place(claim.sentence, others))[
+                claim.scope[0] : claim.scope[1]
+            ]
+        )
+        if claim.scope and others
+        else scope
+    )
     frame = _FRAME.match(claim.sentence)
     if (
         frame is not None
@@ -288,6 +301,7 @@ def view(
         breakdown=breakdown,
         taken=taken,
         whole_noun=noun_key(whole_noun) if whole_noun else None,
+        own_scope=own_scope,
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )
@@ -469,7 +483,7 @@ def check(
         context_level = 1
     stage = 5
     if terms.exclude is not None:
-        found = terms.exclude.search(fold(seen.phrase)) or terms.exclude.search(seen.scope)
+        found = terms.exclude.search(fold(seen.phrase)) or terms.exclude.search(seen.own_scope)
         if found is not None:
             return no(f"«{found.group(0)}» is excluded")
     how = {4: "its noun", 3: "a word of its noun phrase", 2: "the event its noun names",
@@ -489,6 +503,15 @@ def _verb_in_sentence(terms: QuantityTerms, seen: ClaimView) -> bool:
         and terms.predicate_phrases is not None
         and terms.predicate_phrases.search(seen.sentence)
     )
+
+
+def _before_place(sentence: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each span cut before the first place it names."""
+    cut = []
+    for start, end in spans:
+        place = _OWN_PLACE.search(sentence, start, end)
+        cut.append((start, place.start() if place else end))
+    return cut
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -812,3 +812,19 @@ def test_a_gapped_subject_says_the_second_count_and_who_gives_it(book: RuleBook)
     toll = find_claims(toll_text, lexicon=book.lexicon)
     assert [c.source for c in toll][1] == "Intérieur"
     assert quantities(book, "seisme", toll_text) == {3000: "dead", 2946: "dead"}
+
+
+def test_an_excluded_term_in_a_later_figures_own_words_excludes_only_that_figure(
+    book: RuleBook,
+) -> None:
+    arrests = quantities(
+        book,
+        "retraites",
+        "Manifestation contre la réforme des retraites : 457 interpellations et 441 policiers "
+        "et gendarmes blessés.",
+    )
+    assert arrests[457] == "arrests"
+    front = quantities(
+        book, "chars", "En Ukraine, 300 soldats russes ont été tués et 50 civils tués à Kherson."
+    )
+    assert front[300] == "soldiers_killed"
