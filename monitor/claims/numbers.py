@@ -135,6 +135,7 @@ _MAY_HOLD_NUMBER = re.compile(
     r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
     r"|mill|dizaine|demi|une?\s+(?:degr|euro|dollar|tonne|litre|hectare|kilo|m[eè]tre|méga"
     r"|giga|téra)|une?\s+(?:\S+\s+){0,4}?(?:mort|bless|victime|décè|décéd|disparu|tué|noyé)"
+    r"|tiers|quart|moitié|cinquième|dixième"
 )
 # The leading look-ahead lists every letter a figure can start with: the scan skips other
 # positions at once (three times faster on news text).
@@ -340,11 +341,37 @@ _RATIO = re.compile(
 )
 
 
+# "un tiers des stations", "les trois quarts des votes", "près de la moitié": a share.
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<num>un|une|deux|trois|quatre)\s+(?P<den>tiers|quarts?|cinquièmes?"
+    r"|dixièmes?)|(?:la|une)\s+(?P<half>moitié))(?![\w-])(?!\s+d'heure)"
+    r"(?=\s+(?:des|du|de\s+la|de\s+l'|d'|de|dans|en|à|au|aux|sur|,|;|\.|$))"
+)
+_DENOMINATORS = {"tiers": 3, "quart": 4, "cinquième": 5, "dixième": 10}
+
+
 def _ratios(lowered: str, figures: list[Figure]) -> list[Figure]:
-    """Read "N ... sur M" as the share N / M, in per cent."""
-    if " sur " not in lowered:
+    """Read "N ... sur M" and fractions in words ("les trois quarts des votes") as shares,
+    in per cent."""
+    if " sur " not in lowered and not _FRACTION.search(lowered):
         return figures
     shares: list[Figure] = []
+    for match in _FRACTION.finditer(lowered):
+        if match.group("half"):
+            value = 50.0
+        else:
+            num = _small_value(match.group("num"))
+            written = match.group("den")
+            den = _DENOMINATORS[written if written == "tiers" else written.removesuffix("s")]
+            if num is None or not 0 < num < den:
+                continue
+            value = round(100 * num / den, 1)
+        shares.append(
+            Figure(
+                start=match.start(), end=match.end(), value=value, low=value, high=value,
+                words=True, unit=Unit.PERCENT,
+            )
+        )  # fmt: skip
     for match in _RATIO.finditer(lowered):
         num, den = (_small_value(match.group(name)) for name in ("num", "den"))
         if num is None or den is None or not 0 < num < den:
@@ -714,6 +741,8 @@ def _looks_like_year(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - 30) : figure.start]
     if _YEAR_CUE_BEFORE.search(before):
         return True
+    if _COUNT_CUE_BEFORE.search(before):
+        return False  # "le bilan atteint 1509", "soit 1642", "porte à 1319 le nombre"
     second = _RANGE_TAIL.match(text, figure.end)
     if second and _amount_after(text, second.end()):
         return False
@@ -721,7 +750,25 @@ def _looks_like_year(text: str, figure: Figure) -> bool:
     if not following:
         return True
     word = following.group("word").lower()
-    return not (len(word) > 3 and word[-1] in "sx" and not re.fullmatch(_MONTHS, word))
+    return not (
+        len(word) >= 3
+        and word[-1] in "sx"
+        and word not in _NOT_COUNTED_AFTER_YEAR
+        and not re.fullmatch(_MONTHS, word)
+    )
+
+
+# Words ending in -s that follow a year, not a count: "en 2019 dans", "2000 ans".
+_NOT_COUNTED_AFTER_YEAR = frozenset(
+    {"les", "des", "mes", "tes", "ses", "nos", "vos", "aux", "ans", "sous", "dans", "vers",
+     "chez", "sans", "puis", "plus", "mois", "fois", "alors", "depuis", "lors", "après"}
+)  # fmt: skip
+# A verb or word that gives the figure as an amount, never a year.
+_COUNT_CUE_BEFORE = re.compile(
+    r"(?<![\w])(?:soit|atteint|atteignent|atteignait|dépasse|dépassent|totalise|"
+    r"(?:s'élève|s'élevait|chiffré|chiffrée|porte|porté|portant|passe|passé)\s+à)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _scaled(figure: Figure, factor: float) -> Figure:

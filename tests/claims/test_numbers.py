@@ -152,7 +152,6 @@ def test_round_amounts_are_approximate(sentence: str, written: str, value: float
         "pendant trois jours",
         "depuis 1 000 jours de guerre",
         "six mois de combats",
-        "deux tiers des soldats",
         "trois fois plus",
         "Les deux pays sont liés par un traité.",
         "entre deux des régimes les plus fermés",
@@ -548,3 +547,30 @@ def test_a_small_number_after_a_determiner_still_counts_unless_it_means_both() -
     assert [f.value for f in find_figures("Ses trois enfants ont été évacués.")] == [3]
     assert find_figures("Les deux pays ont signé l’accord.") == []
     assert find_figures("L’un des trois hommes a été arrêté.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "qualifier"),
+    [
+        ("Au niveau national, un tiers des stations-service manquent d’un carburant.", 33.3,
+         "exact"),
+        ("Alors que les trois quarts des votes avaient été comptabilisés dimanche soir.", 75,
+         "exact"),
+        ("Près de la moitié dans les Hauts-de-France, selon l’AFP.", 50, "approx"),
+    ],
+)  # fmt: skip
+def test_a_fraction_in_words_is_a_share(sentence: str, share: float, qualifier: str) -> None:
+    from monitor.claims.qualifiers import find_quantities
+
+    [found] = find_quantities(sentence)
+    assert (str(found.unit), found.value, str(found.qualifier)) == ("percent", share, qualifier)
+
+
+def test_a_quarter_of_an_hour_and_a_year_like_count() -> None:
+    from monitor.claims.numbers import find_figures
+
+    assert find_figures("Un quart d’heure plus tard, les secours sont arrivés.") == []
+    # A four-digit count after a measuring verb or "soit", or before "cas", is no year.
+    assert [f.value for f in find_figures("En Syrie, le nombre de morts atteint 1509.")] == [1509]
+    assert [f.value for f in find_figures("Santé publique France a recensé 1453 cas.")] == [1453]
+    assert find_figures("En 2019 les manifestants étaient nombreux.") == []
