@@ -360,12 +360,12 @@ def _ratios(lowered: str, figures: list[Figure]) -> list[Figure]:
         if match.group("half"):
             value = 50.0
         else:
-            num = _small_value(match.group("num"))
+            part = _small_value(match.group("num"))
             written = match.group("den")
-            den = _DENOMINATORS[written if written == "tiers" else written.removesuffix("s")]
-            if num is None or not 0 < num < den:
+            whole = _DENOMINATORS[written if written == "tiers" else written.removesuffix("s")]
+            if part is None or not 0 < part < whole:
                 continue
-            value = round(100 * num / den, 1)
+            value = round(100 * part / whole, 1)
         shares.append(
             Figure(
                 start=match.start(), end=match.end(), value=value, low=value, high=value,
