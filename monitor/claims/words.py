@@ -195,6 +195,8 @@ LIGHT_VERBS = frozenset(
         "assurer",
         "relever",
         "anticiper",
+        "trouver",
+        "situer",
         "comprendre",
         "inclure",
         "contenir",

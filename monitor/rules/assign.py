@@ -137,6 +137,9 @@ class QuantityTerms:
     context: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     counts_change: bool = False  # it counts by how much something changed ("hausse")
+    # The verbs its event nouns stand for: "blessé" -> blesser, so "1 204 personnes ont été
+    # blessées" fits a quantity of "blessés".
+    noun_events: frozenset[str] = frozenset()
 
 
 def predicate_phrases(predicates: Sequence[str]) -> re.Pattern[str] | None:
@@ -176,7 +179,7 @@ class ClaimView:
     rest: str = ""
     own_place: str | None = None  # "à Marseille" in the figure's own clause
     breakdown: bool = False  # one of a list by place: "3 morts à Port-Soudan"
-    taken: frozenset[str] = frozenset()  # verb stems of the other figures of its sentence
+    taken: frozenset[str] = frozenset()  # verb stems of its parts ("dont 300 ont été tués")
     whole_noun: str | None = None  # the noun of the figure it is a part of, as a key
     own_scope: str = ""  # the scope without the own words of the figures after it
     # The verb of an event word written right after the figure ("50 blessés" -> blesser):
@@ -386,6 +389,12 @@ def check(
         noun_level = 2
     elif seen.noun is not None and seen.generic and listed_verb:
         noun_level = 1
+    elif (
+        seen.generic
+        and seen.predicate_stem is not None
+        and stems_match(seen.predicate_stem, terms.noun_events)
+    ):
+        noun_level = 2  # "1 204 personnes ont été blessées" for a quantity of "blessés"
     elif seen.generic_thing and (
         _sentence_nouns(seen.sentence) & terms.noun_keys
         or any(" " in key and key in seen.sentence for key in terms.noun_keys)
@@ -495,7 +504,7 @@ def check(
 
 def _verb_in_sentence(terms: QuantityTerms, seen: ClaimView) -> bool:
     """One of the quantity's verbs is somewhere in the figure's sentence, and not the verb
-    of another figure ("2 000 soldats envoyés, dont 300 ont été tués": "tués" is the
+    of one of its parts ("2 000 soldats envoyés, dont 300 ont été tués": "tués" is the
     300's)."""
     stems = sentence_stems(seen.sentence) - seen.taken
     return any(stems_match(stem, terms.predicate_stems) for stem in stems) or bool(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from monitor.claims.words import event_verb
 from monitor.figures import UnitSpec
 from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
@@ -113,6 +114,9 @@ def compile_quantity(topic: str, spec: Quantity, line: int) -> CompiledQuantity:
         context=_alternation(spec.context, verbs=True),
         exclude=_alternation(spec.exclude),
         counts_change=counts_change(spec.label, spec.nouns),
+        noun_events=frozenset(
+            predicate_key(verb) for noun in spec.nouns if (verb := event_verb(noun.split()[0]))
+        ),
     )
     events = tuple((event, re.compile(term_pattern(event))) for event in spec.events)
     return CompiledQuantity(topic=topic, spec=spec, line=line, terms=terms, events=events)
@@ -273,8 +277,7 @@ class RuleBook:
                 taken=frozenset(
                     predicate_key(other.predicate)
                     for other in claims
-                    if other.sentence_start == claim.sentence_start
-                    and other.span != claim.span
+                    if other.parent_span == claim.span  # its parts' verbs are theirs
                     and other.predicate
                     and other.predicate != claim.predicate
                 ),
@@ -324,8 +327,7 @@ class RuleBook:
         (from each figure to the end of its clause): their context is not its context.
         ``breakdown`` says the figure is one of a list by place ("21 morts à Khartoum, 3 à
         Port-Soudan"): it goes only to a quantity whose context names its place.
-        ``taken`` are the verbs of the other figures of its sentence, which it does not
-        borrow.
+        ``taken`` are the verbs of its parts, which it does not borrow.
         """
         seen = view(claim, others, breakdown=breakdown, taken=taken, whole_noun=whole_noun)
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]

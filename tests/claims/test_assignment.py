@@ -828,3 +828,20 @@ def test_an_excluded_term_in_a_later_figures_own_words_excludes_only_that_figure
         book, "chars", "En Ukraine, 300 soldats russes ont été tués et 50 civils tués à Kherson."
     )
     assert front[300] == "soldiers_killed"
+
+
+def test_figures_of_one_list_share_the_verb_written_after_it(book: RuleBook) -> None:
+    planes = assigned(
+        book,
+        "incendie",
+        "En Grèce, selon les autorités, 31 camions de pompiers, 14 avions et 4 hélicoptères, "
+        "aidés au sol par des volontaires, sont engagés contre le feu.",
+    )
+    assert ("14", 14, "aircraft") in planes
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, 1 204 personnes ont été blessées par le séisme, dont 721 se trouvent dans "
+        "un état critique.",
+    )
+    assert toll == {1204: "injured", 721: "injured_serious"}
