@@ -35,9 +35,18 @@ def fold(text: str) -> str:
 
 
 def noun_key(text: str) -> str:
-    """A noun phrase as folded singular words: "Unités d'artillerie" -> "unite d'artillerie"."""
+    """A noun phrase as folded singular words: "Unités d'artillerie" -> "unite d'artillerie";
+    "du", "des" and "de la" read as "de" ("soldats du feu" is "soldat de feu")."""
     words = re.split(r"\s+", fold(text).strip())
-    return " ".join(_singular(word) for word in words if word)
+    keys = [_ARTICLE_OF.get(word, _singular(word)) for word in words if word]
+    return " ".join(
+        word
+        for index, word in enumerate(keys)
+        if not (word == "la" and index and keys[index - 1] == "de")
+    )
+
+
+_ARTICLE_OF = {"du": "de", "des": "de"}
 
 
 def _singular(word: str) -> str:

@@ -845,3 +845,11 @@ def test_figures_of_one_list_share_the_verb_written_after_it(book: RuleBook) -> 
         "un état critique.",
     )
     assert toll == {1204: "injured", 721: "injured_serious"}
+
+
+def test_a_noun_of_several_words_matches_whatever_its_article() -> None:
+    from monitor.rules.terms import noun_key
+
+    assert noun_key("soldats du feu") == noun_key("soldat de feu")
+    assert noun_key("prisonniers de la guerre") == noun_key("prisonnier de guerre")
+    assert noun_key("Unités d'artillerie") == "unite d'artillerie"
