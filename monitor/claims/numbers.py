@@ -219,10 +219,11 @@ _SMALL_WORD_BEFORE = re.compile(
     r"(?<![\w-])(?:des|aux|l'un|l'une|un|une)\s*$",
     re.IGNORECASE,
 )
-# Before "deux", a determiner makes it "both": "les deux pays", "ces deux hommes". Other
-# small numbers after a determiner still count: "les six chars promis", "ses trois fils".
+# Before "deux", an article or a demonstrative makes it "both": "les deux pays", "ces deux
+# hommes". A possessive does not ("ses deux pilotes ont été tués"), nor does a determiner
+# before another small number ("les six chars promis", "ses trois fils").
 _BOTH_BEFORE = re.compile(
-    r"(?<![\w-])(?:les|ces|ses|leurs|nos|vos|mes|tes|des|aux|l'un|l'une|un|une)\s*$",
+    r"(?<![\w-])(?:les|ces|des|aux|l'un|l'une|un|une)\s*$",
     re.IGNORECASE,
 )
 _PARTITIVE_AFTER = re.compile(r"\s+(?:des|d'entre|d'eux|d'elles)(?![\w])", re.IGNORECASE)

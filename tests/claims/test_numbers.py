@@ -546,6 +546,7 @@ def test_a_small_number_after_a_determiner_still_counts_unless_it_means_both() -
     assert [f.value for f in find_figures("L’Espagne enverra les six chars Leopard promis.")] == [6]
     assert [f.value for f in find_figures("Ses trois enfants ont été évacués.")] == [3]
     assert find_figures("Les deux pays ont signé l’accord.") == []
+    assert [f.value for f in find_figures("Ses deux pilotes ont été tués.")] == [2]
     assert find_figures("L’un des trois hommes a été arrêté.") == []
 
 
