@@ -886,6 +886,9 @@ _MORE_AFTER = re.compile(
 )
 
 
+_MORE_DIRECT = re.compile(r"\s+(?:de\s+plus|de\s+moins)(?![\w])", re.IGNORECASE)
+
+
 def is_change(plain: str, quantity: Quantity) -> bool:
     """Whether the figure says by how much something changed (see Claim.change)."""
     before = plain[max(0, quantity.start - 50) : quantity.start]
@@ -893,7 +896,10 @@ def is_change(plain: str, quantity: Quantity) -> bool:
         return True
     if quantity.unit is not Unit.COUNT and _GAINED_BEFORE.search(before):
         return True
-    return quantity.unit is not Unit.COUNT and bool(_MORE_AFTER.match(plain, quantity.end))
+    if quantity.unit is Unit.COUNT:
+        # "soit 46 475 de plus en une semaine"; but "3 000 soldats de plus" are reinforcements.
+        return bool(_MORE_DIRECT.match(plain, max(quantity.end, quantity.link_end)))
+    return bool(_MORE_AFTER.match(plain, quantity.end))
 
 
 def _lead(plain: str, clause: tuple[int, int]) -> str:

@@ -55,6 +55,8 @@ GENERIC_THINGS = frozenset({"exemplaire", "unite", "engin", "piece", "appareil"}
 # A place set in front of a sentence ("Dans la capitale, ...", "En Île-de-France, ..."):
 # the frame of every figure of the sentence that does not name a place of its own.
 _FRAME = re.compile(r"\s*(?:dans|en|à|au|aux|sur|pour)\s[^,;:.]{1,60},", re.IGNORECASE)
+# A name right before the figure's parenthesis: "devant l'Espagne (6119)".
+NAME_BEFORE_PAREN = re.compile(r"[A-ZÀ-Þ][\w'-]+(?:\s+[a-zà-ÿ]{1,3}\s+[A-ZÀ-Þ][\w'-]+)*\s*\(\s*$")
 _OWN_PLACE = re.compile(r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ][\w'-]*")
 _PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
 _WORD = re.compile(r"[\w'-]+")
@@ -275,6 +277,13 @@ def view(
         if claim.scope and others
         else scope
     )
+    named = (
+        NAME_BEFORE_PAREN.search(claim.sentence, 0, claim.span[0] - claim.sentence_start)
+        if claim.sentence_start >= 0
+        else None
+    )
+    if named is not None:
+        scope = f"{fold(named.group(0))} {scope}"  # "la France (2889)": its place is France
     frame = _FRAME.match(claim.sentence)
     if (
         frame is not None

@@ -21,6 +21,7 @@ from monitor.figures import UnitSpec
 from monitor.models import Claim, Lexicon, Qualifier
 from monitor.rules.assign import (
     CONTEXT_STAGE,
+    NAME_BEFORE_PAREN,
     NOUN_STAGE,
     VERB_STAGE,
     QuantityCheck,
@@ -291,6 +292,10 @@ class RuleBook:
         """Whether ``claim`` names a place of its own that is not one the topic is about,
         and another figure of its sentence, counting the same thing and neither's part,
         names another one ("21 morts à Khartoum, 3 morts à Port-Soudan")."""
+        if claim.sentence_start >= 0 and _NAMED_BEFORE_PAREN.search(
+            claim.sentence, 0, claim.span[0] - claim.sentence_start
+        ):
+            return True  # "l'Espagne (6119), le Brésil (3450)": one figure per name
         place = own_place(claim)
         if place is None:
             return False
@@ -395,6 +400,10 @@ class RuleBook:
         if chosen is None:
             return None, checks
         return topic.quantity(chosen.quantity), checks
+
+
+# A figure in parentheses right after a name: "devant l'Espagne (6119)".
+_NAMED_BEFORE_PAREN = NAME_BEFORE_PAREN
 
 
 def _around(claim: Claim, text: str | None, title: str | None) -> str | None:

@@ -853,3 +853,32 @@ def test_a_noun_of_several_words_matches_whatever_its_article() -> None:
     assert noun_key("soldats du feu") == noun_key("soldat de feu")
     assert noun_key("prisonniers de la guerre") == noun_key("prisonnier de guerre")
     assert noun_key("Unités d'artillerie") == "unite d'artillerie"
+
+
+def test_a_figure_in_parentheses_after_a_name_is_that_names_share(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 2 946 morts, surtout dans les provinces d'Al Haouz "
+        "(1 684) et de Taroudant (980).",
+    )
+    assert toll == {2946: "dead", 1684: None, 980: None}
+    turnout = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, 1,28 million de manifestants ont défilé, devant "
+        "Paris (93 000 manifestants) et Lyon (25 000 manifestants).",
+    )
+    assert turnout[93_000] == "demonstrators_paris"
+    assert turnout[25_000] is None
+
+
+def test_a_bare_count_of_more_is_a_change(model: None) -> None:
+    from monitor.claims.extractor import find_claims
+
+    doses = find_claims(
+        "Quelque 103 000 doses ont été livrées, soit 46 475 de plus en une semaine."
+    )
+    assert [c.change for c in doses] == [False, True]
+    troops = find_claims("Pyongyang enverra 3 000 soldats de plus en Russie.")
+    assert [c.change for c in troops] == [False]
