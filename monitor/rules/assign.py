@@ -191,7 +191,7 @@ class ClaimView:
     light_predicate: bool = True
 
 
-_WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du|d')\s*)?(?P<word>[^\W\d_][\w-]*)")
+_WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du)\s+|d'\s*)?(?P<word>[^\W\d_][\w-]*)")
 _OF_AFTER = re.compile(r"\s*(?:(?:des|du|de)\s+|d')(?P<word>[^\W\d_][\w-]*)")
 
 

@@ -882,3 +882,12 @@ def test_a_bare_count_of_more_is_a_change(model: None) -> None:
     assert [c.change for c in doses] == [False, True]
     troops = find_claims("Pyongyang enverra 3 000 soldats de plus en Russie.")
     assert [c.change for c in troops] == [False]
+
+
+def test_the_word_after_a_figure_is_read_whole(book: RuleBook) -> None:
+    from monitor.rules.assign import written_after
+
+    [claim] = find_claims("L'ONU a reçu 1,75 milliard demandé en décembre.", lexicon=book.lexicon)
+    assert written_after(claim) == "demandé"  # not "mandé" after a stray "de"
+    [asylum] = find_claims("Au Maroc, 500 demandeurs d'asile sont arrivés.", lexicon=book.lexicon)
+    assert written_after(asylum) == "demandeurs"
