@@ -355,15 +355,23 @@ def rules() -> None:
 
 @rules.command("check")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help="The rules folder, as the other commands take it (same as DIRECTORY).",
+)
 @config_option
-def rules_check(directory: Path | None, config_file: Path | None) -> None:
-    """Validate every rule file in DIRECTORY (default: the rules folder).
+def rules_check(directory: Path | None, rules_dir: Path | None, config_file: Path | None) -> None:
+    """Validate every rule file in DIRECTORY or --rules (default: the rules folder).
 
     Lists every problem as file:line:column: field: message and exits 2 if any. The
     files' example sentences are run through the extractor and must give the figures
     they list.
     """
-    settings = load_settings(config_file, rules_dir=directory)
+    if directory is not None and rules_dir is not None and directory != rules_dir:
+        raise click.UsageError("give the rules folder once: DIRECTORY or --rules")
+    settings = load_settings(config_file, rules_dir=directory or rules_dir)
     result = load_rules(settings.rules_dir, channels=settings.channel_names or None)
     if result.problems:
         raise RuleError(result.problems)

@@ -318,3 +318,13 @@ def test_invalid_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
     exit_code, output = check(tmp_path)
     assert exit_code == 2
     assert output.startswith(f"Error: {tmp_path}/latin.yaml:3:13: not UTF-8 text (byte 0xe9)")
+
+
+def test_rules_check_takes_the_folder_as_other_commands_do(tmp_path: Path) -> None:
+    write(tmp_path, "coree.yaml", VALID)
+    by_option = CliRunner().invoke(main, ["rules", "check", "--rules", str(tmp_path)])
+    assert by_option.exit_code == 0, by_option.output
+    assert "coree.yaml: ok (topic test" in by_option.output
+    both = CliRunner().invoke(main, ["rules", "check", str(tmp_path), "--rules", "/elsewhere"])
+    assert both.exit_code == 2
+    assert "give the rules folder once" in both.output
