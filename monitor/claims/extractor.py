@@ -627,7 +627,7 @@ _RESTRICTION_BEFORE = re.compile(
 )
 # "ne ... plus que", "n'a ... que": a restriction ("only"), not a negation.
 _LIGHT_RESTRICTION = re.compile(
-    r"\b(?:ne|n')\s*\w+\s+(?:\w+\s+)?(?:plus\s+)?(?:que|qu')", re.IGNORECASE
+    r"\b(?:ne|n')\s*\w+\s+(?:\w+\s+){0,3}?(?:que|qu')", re.IGNORECASE
 )
 
 

@@ -271,6 +271,7 @@ def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> Non
             Modality.ASSERTED,
         ),
         ("Le gazole ne coûte plus que 1,80 euro le litre.", Modality.ASSERTED),
+        ("L'Italie ne compte plus désormais qu'un seul disparu.", Modality.ASSERTED),
         ("La remise n'a jamais dépassé 30 centimes.", Modality.NEGATED),
     ],
 )
