@@ -144,6 +144,7 @@ IDIOMS: dict[str, tuple[tuple[str, str], ...]] = {
     "prendre": (("part", "participer"), ("la fuite", "fuir")),
     "porter": (("secours", "secourir"), ("disparu", "disparaître")),
     "rendre": (("l'âme", "mourir"),),
+    "mettre": (("en sécurité", "évacuer"),),
     "cesser": (("le travail", "grève"),),
 }
 

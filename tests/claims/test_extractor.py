@@ -456,6 +456,8 @@ def test_an_idiom_stands_for_its_verb(model: None) -> None:
     assert [c.predicate for c in toll] == ["mourir"]
     front = find_claims("Près de Bakhmout, 300 soldats ont perdu la vie en une semaine.")
     assert [c.predicate for c in front] == ["mourir"]
+    storm = find_claims("Selon les pompiers, 1 288 personnes ont été mises en sécurité.")
+    assert [c.predicate for c in storm] == ["évacuer"]
 
 
 def test_a_figure_dated_a_week_back_in_the_past_of_the_past_is_no_news(model: None) -> None:
