@@ -626,9 +626,7 @@ _RESTRICTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "ne ... plus que", "n'a ... que": a restriction ("only"), not a negation.
-_LIGHT_RESTRICTION = re.compile(
-    r"\b(?:ne|n')\s*\w+\s+(?:\w+\s+){0,3}?(?:que|qu')", re.IGNORECASE
-)
+_LIGHT_RESTRICTION = re.compile(r"\b(?:ne|n')\s*\w+\s+(?:\w+\s+){0,3}?(?:que|qu')", re.IGNORECASE)
 
 
 def _light_modality(segment: str) -> Modality:

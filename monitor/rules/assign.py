@@ -222,6 +222,7 @@ def view(
     breakdown: bool = False,
     taken: frozenset[str] = frozenset(),
     whole_noun: str | None = None,
+    whole_words: str = "",
 ) -> ClaimView:
     """What the checks read of ``claim``; ``others`` are the own words of the figures
     after it in its sentence, as offsets into it."""
@@ -313,7 +314,14 @@ def view(
         breakdown=breakdown,
         taken=taken,
         whole_noun=noun_key(whole_noun) if whole_noun else None,
-        own_scope=own_scope,
+        # What its whole says of itself is said of its parts: "cinq corps découverts en
+        # Italie, dont quatre près de la frontière".
+        # (unless the part names a place of its own: "4 300 morts : 2 921 au Maroc").
+        own_scope=(
+            f"{fold(whole_words)} {own_scope}"
+            if whole_words and not _OWN_PLACE.search(clause)
+            else own_scope
+        ),
         own_event=predicate_key(own_event) if own_event else None,
         light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
     )

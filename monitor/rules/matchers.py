@@ -275,6 +275,9 @@ class RuleBook:
                 breakdown=claim.composition or self._in_breakdown(topic, claim, claims),
                 around=_around(claim, text, title),
                 whole_noun=wholes[claim.parent_span].noun if claim.parent_span in wholes else None,
+                whole_words=_own_words(
+                    wholes.get(claim.parent_span) if claim.parent_span else None
+                ),
                 taken=frozenset(
                     predicate_key(other.predicate)
                     for other in claims
@@ -320,6 +323,7 @@ class RuleBook:
         taken: frozenset[str] = frozenset(),
         around: str | None = None,
         whole_noun: str | None = None,
+        whole_words: str = "",
     ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
         """The quantity ``claim`` goes to, and every quantity's check, in file order.
 
@@ -334,7 +338,14 @@ class RuleBook:
         Port-Soudan"): it goes only to a quantity whose context names its place.
         ``taken`` are the verbs of its parts, which it does not borrow.
         """
-        seen = view(claim, others, breakdown=breakdown, taken=taken, whole_noun=whole_noun)
+        seen = view(
+            claim,
+            others,
+            breakdown=breakdown,
+            taken=taken,
+            whole_noun=whole_noun,
+            whole_words=whole_words,
+        )
         checks = [check(quantity.terms, claim, seen) for quantity in topic.quantities]
         if part_of is not None:
             checks = [
@@ -404,6 +415,14 @@ class RuleBook:
 
 # A figure in parentheses right after a name: "devant l'Espagne (6119)".
 _NAMED_BEFORE_PAREN = NAME_BEFORE_PAREN
+
+
+def _own_words(claim: Claim | None) -> str:
+    """A figure's clause and what it shares, as written: what its parts inherit."""
+    if claim is None:
+        return ""
+    words = claim.scope or claim.clause
+    return claim.sentence[words[0] : words[1]] if words else claim.sentence
 
 
 def _around(claim: Claim, text: str | None, title: str | None) -> str | None:

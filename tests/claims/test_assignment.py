@@ -891,3 +891,19 @@ def test_the_word_after_a_figure_is_read_whole(book: RuleBook) -> None:
     assert written_after(claim) == "demandé"  # not "mandé" after a stray "de"
     [asylum] = find_claims("Au Maroc, 500 demandeurs d'asile sont arrivés.", lexicon=book.lexicon)
     assert written_after(asylum) == "demandeurs"
+
+
+def test_what_a_whole_says_of_itself_is_said_of_its_parts(book: RuleBook) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "Après le séisme, cinq corps ont été découverts en Libye, dont quatre près de la "
+        "frontière.",
+    )
+    assert toll == {5: None, 4: None}  # both in Libya, excluded from the Moroccan toll
+    front = quantities(
+        book,
+        "chars",
+        "En Ukraine, 80 civils tués dans une frappe, dont 30 soldats en permission, selon Kiev.",
+    )
+    assert front[30] is None  # the whole is about civilians killed: excluded, parts too
