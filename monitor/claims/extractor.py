@@ -825,7 +825,7 @@ def _share_verb_after(
 _EARLIER_WORDS = re.compile(
     r"(?<![\w])(?:il\s+y\s+a\s+(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
     r"|\d+)\s+ans|plus\s+d'un\s+an)|l'an\s+(?:dernier|passé)|l'année\s+(?:dernière|passée)"
-    r"|(?:un|le|du|au)\s+précédent\s+bilan|bilan\s+précédent|(?:sa|son|leur|une|la|le)"
+    r"|(?:(?:un|le|du|au)\s+|l')(?:précédent|ancien)\s+(?:bilan|record)|bilan\s+précédent|(?:sa|son|leur|une|la|le)"
     r"\s+précédente?\s+(?:estimation|évaluation|chiffre|décompte)|initialement|précédemment"
     r"|(?<!minutes\s)(?<!heures\s)(?:plus\s+tôt\s+dans|auparavant))(?![\w])",
     re.IGNORECASE,

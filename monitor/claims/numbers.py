@@ -332,11 +332,12 @@ def find_figures(text: str) -> list[Figure]:
     return _ratios(lowered, _drop_scores(plain, _enumerated_ones(lowered, figures)))
 
 
-# "une station-service sur dix", "huit cas sur dix", "un Français sur trois": a share.
+# "une station-service sur dix", "huit cas sur dix", "un Français sur trois": a share, out
+# of a round number; "350 sièges sur 577" is a count out of its total.
 _SMALL_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
 _RATIO = re.compile(
     rf"(?<![\w-])(?P<num>{_SMALL_WORDS}|\d{{1,3}})\s+(?:[^\W\d][\w'-]*\s+){{0,3}}?sur\s+"
-    rf"(?P<den>{_SMALL_WORDS}|vingt|cent|mille|\d{{1,4}})(?![\w-])"
+    rf"(?P<den>{_SMALL_WORDS}|vingt|cent|mille|10|100|1000|[2-9])(?![\w-])"
     r"(?!\s*(?:km|kilomètres?|mètres?|m|ans|années|jours|heures|mois|semaines|%|euros?"
     r"|dollars?|points?)(?![\w-]))"
 )

@@ -517,3 +517,20 @@ def test_a_headline_about_a_past_year_makes_its_figures_history(
     )
     body = [c for c in claims if c.sentence_start >= 0]
     assert [c.earlier for c in body] == (["historical"] * 2 if past else [None, None])
+
+
+def test_a_former_record_is_an_earlier_figure(model: None) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.claims.extractor import find_claims
+
+    vote = find_claims(
+        "L'abstention a atteint 51,29 %, au-dessus du précédent record de 42,78 %.",
+        published=datetime(2017, 6, 12, tzinfo=UTC),
+    )
+    assert [c.earlier for c in vote] == [None, "earlier"]
+    storm = find_claims(
+        "Les pluies ont atteint 500 mm, loin devant l'ancien record de 300 mm.",
+        published=datetime(2020, 10, 3, tzinfo=UTC),
+    )
+    assert [c.earlier for c in storm] == [None, "earlier"]

@@ -531,6 +531,13 @@ def test_n_sur_m_is_a_share(sentence: str, share: float, qualifier: str) -> None
     assert (str(found.unit), found.value, str(found.qualifier)) == ("percent", share, qualifier)
 
 
+def test_a_count_out_of_its_total_is_no_share() -> None:
+    from monitor.claims.qualifiers import find_quantities
+
+    found = find_quantities("L’alliance obtient la majorité avec 350 sièges sur 577.")
+    assert [(q.value, str(q.unit)) for q in found] == [(350, "count"), (577, "count")]
+
+
 def test_a_distance_over_a_distance_is_no_share() -> None:
     from monitor.claims.qualifiers import find_quantities
 
