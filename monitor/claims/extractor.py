@@ -239,7 +239,9 @@ def _extract(text: str, day: date | None, lexicon: Lexicon) -> list[Claim]:
     for sentence in split_sentences(text):
         sentence_text = text[sentence.start : sentence.end]
         plain = plain_text[sentence.start : sentence.end]
-        quantities = find_quantities(plain, tolerance=lexicon.approx_tolerance)
+        quantities = _without_totals(
+            plain, find_quantities(plain, tolerance=lexicon.approx_tolerance)
+        )
         works.append(
             _Work(
                 sentence=sentence,
@@ -974,6 +976,29 @@ def _gapped_subject(
         return None
     found = _GAPPED_SUBJECT.search(plain[previous.end : quantity.start])
     return found.group(0) if found else None
+
+
+# "355 à 425 sièges sur 577", "426 traversées interceptées sur 715 tentatives": the figure
+# after "sur" is the total the one before is counted out of, no claim of its own.
+_OUT_OF_BEFORE = re.compile(r"[^.;:!?()]{0,60}\ssur\s+(?:(?:les|un\s+total\s+de)\s+)?")
+
+
+def _without_totals(plain: str, quantities: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for quantity in quantities:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.unit is Unit.COUNT
+            and quantity.unit is Unit.COUNT
+            and (top := previous.high or previous.value or previous.low) is not None
+            and quantity.value is not None
+            and top < quantity.value
+            and _OUT_OF_BEFORE.fullmatch(plain, previous.end, quantity.start)
+        ):
+            continue
+        kept.append(quantity)
+    return kept
 
 
 def _composition(

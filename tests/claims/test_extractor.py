@@ -534,3 +534,15 @@ def test_a_former_record_is_an_earlier_figure(model: None) -> None:
         published=datetime(2020, 10, 3, tzinfo=UTC),
     )
     assert [c.earlier for c in storm] == [None, "earlier"]
+
+
+def test_the_total_a_count_is_out_of_is_no_claim(model: None) -> None:
+    from monitor.claims.extractor import find_claims
+
+    seats = find_claims("La République en marche obtient entre 355 et 425 sièges sur 577.")
+    assert [c.value_text for c in seats] == ["entre 355 et 425"]
+    crossings = find_claims("Cela représente 426 traversées interceptées sur 715 tentatives.")
+    assert [c.value_text for c in crossings] == ["426"]
+    # "Sur 300 morts, 200 ...": the total comes first and is a claim.
+    toll = find_claims("Sur 300 morts, 200 étaient des civils.")
+    assert [c.value_text for c in toll] == ["300", "200"]
