@@ -323,7 +323,12 @@ def view(
             else own_scope
         ),
         own_event=predicate_key(own_event) if own_event else None,
-        light_predicate=claim.predicate is None or claim.predicate in LIGHT_VERBS,
+        light_predicate=(
+            claim.predicate is None
+            or claim.predicate in LIGHT_VERBS
+            # The parse took the counted noun for the verb ("ont dénombré plus de 60 feux").
+            or (noun is not None and noun_key(claim.predicate) == noun_key(noun))
+        ),
     )
 
 

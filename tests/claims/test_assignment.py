@@ -907,3 +907,13 @@ def test_what_a_whole_says_of_itself_is_said_of_its_parts(book: RuleBook) -> Non
         "En Ukraine, 80 civils tués dans une frappe, dont 30 soldats en permission, selon Kiev.",
     )
     assert front[30] is None  # the whole is about civilians killed: excluded, parts too
+
+
+def test_a_noun_the_parse_took_for_the_verb_is_no_verb(book: RuleBook) -> None:
+    fires = assigned(
+        book,
+        "incendie",
+        "Incendies en Grèce : les pompiers ont dénombré plus de 60 feux au cours des "
+        "dernières 24 heures.",
+    )
+    assert ("plus de 60", 60, "fires") in fires
