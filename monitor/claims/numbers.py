@@ -132,7 +132,7 @@ _VAGUE = (
 # Python's re is several times slower with IGNORECASE: the scans run on lowercased text.
 _MAY_HOLD_NUMBER = re.compile(
     r"\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
-    r"|seize|vingt|trente|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
+    r"|seize|vingt|trent|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
     r"|mill|dizaine|demi|une?\s+(?:degr|euro|dollar|tonne|litre|hectare|kilo|m[eè]tre|méga"
     r"|giga|téra)|une?\s+(?:\S+\s+){0,4}?(?:mort|bless|victime|décè|décéd|disparu|tué|noyé)"
     r"|tiers|quart|moitié|cinquième|dixième"

@@ -111,6 +111,13 @@ def test_vague_amounts_are_intervals_without_value(
         ("une centaine de blessés", "une centaine", 100),
         ("une vingtaine de chars", "une vingtaine", 20),
         ("une dizaine de milliers de soldats", "une dizaine de milliers", 10_000),
+        # Each round word alone in its sentence, with no other number to read.
+        ("Une trentaine de feux brûlaient.", "Une trentaine", 30),
+        ("Une quarantaine de maisons ont brûlé.", "Une quarantaine", 40),
+        ("Une quinzaine de soldats ont déserté.", "Une quinzaine", 15),
+        ("Une douzaine de blindés sont arrivés.", "Une douzaine", 12),
+        ("Une soixantaine de disparus.", "Une soixantaine", 60),
+        ("Une cinquantaine de cas.", "Une cinquantaine", 50),
     ],
 )
 def test_round_amounts_are_approximate(sentence: str, written: str, value: float) -> None:
