@@ -208,6 +208,10 @@ LIGHT_VERBS = frozenset(
     }
 )
 
+# Verbs that say the event reached a thing without saying how ("1 900 véhicules touchés",
+# "89 pays touchés", "dont 7 800 ont été affectés"): what happened is the event itself.
+IMPACT_VERBS = frozenset({"toucher", "affecter", "frapper", "viser", "sinistrer", "impacter"})
+
 
 # Verbs that state how much something is, not what someone does: their future is a forecast.
 FORECAST_VERBS = frozenset(

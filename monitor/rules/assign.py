@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from monitor.claims.words import (
+    IMPACT_VERBS,
     LIGHT_VERBS,
     deverbal_verb,
     event_verb,
@@ -189,6 +190,8 @@ class ClaimView:
     own_event: str | None = None
     # No verb of its own, or one that only counts or reports ("a fait", "recense").
     light_predicate: bool = True
+    # Its verb says the event reached it, not how ("1 900 véhicules touchés").
+    impact_predicate: bool = False
 
 
 _WORD_AFTER = re.compile(r"\s*(?:(?:de|des|du)\s+|d'\s*)?(?P<word>[^\W\d_][\w-]*)")
@@ -329,6 +332,7 @@ def view(
             # The parse took the counted noun for the verb ("ont dénombré plus de 60 feux").
             or (noun is not None and noun_key(claim.predicate) == noun_key(noun))
         ),
+        impact_predicate=claim.predicate in IMPACT_VERBS,
     )
 
 
@@ -367,6 +371,7 @@ def check(
     *,
     relaxed: bool = False,
     around: str | None = None,
+    impact: bool = False,
 ) -> QuantityCheck:
     """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not.
 
@@ -375,7 +380,8 @@ def check(
     pompiers, appuyés par sept avions, combattent les flammes"); ``around`` (folded) is
     what comes before its sentence in its paragraph, and the title, where the third
     reading looks for the context a sentence left out ("En Île-de-France, 41,6 % des
-    stations sont à sec. La veille, 39,9 % l'étaient").
+    stations sont à sec. La veille, 39,9 % l'étaient"); ``impact`` is the reading for a
+    noun only this quantity lists, whose verb says only that the event reached it.
     """
 
     stage = 0
@@ -480,6 +486,8 @@ def check(
             seen.light_predicate or (relaxed and _verb_in_sentence(terms, seen))
         ):
             verb_level = 0
+        elif impact and noun_level >= 3 and seen.own_event is None and seen.impact_predicate:
+            verb_level = -1
         else:
             return no(f"nothing in the figure's clause says what happened "
                       f"({_listed(terms.predicates)})")  # fmt: skip

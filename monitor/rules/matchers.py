@@ -375,6 +375,33 @@ class RuleBook:
                     for c in relaxed
                 ]
                 chosen = best(checks)
+        if chosen is None and (
+            sum(bool(seen.noun_keys & quantity.terms.noun_keys) for quantity in topic.quantities)
+            == 1
+        ):
+            # Its noun is one quantity's alone, and its verb says only that the event
+            # reached it: what happened is the event itself ("1 900 véhicules touchés"
+            # for vehicles burned).
+            free = [
+                check(quantity.terms, claim, seen, relaxed=True, impact=True)
+                if checks[index].stage == VERB_STAGE
+                else checks[index]
+                for index, quantity in enumerate(topic.quantities)
+            ]
+            fitting = [c for c in free if c.fits]
+            if len(fitting) == 1:
+                checks = [
+                    replace(
+                        c,
+                        why=c.why.replace(
+                            "fits:", "fits (the only quantity of its noun, reached by the event):"
+                        ),
+                    )
+                    if c.fits
+                    else c
+                    for c in free
+                ]
+                chosen = best(checks)
         if chosen is None and around:
             # Nor on its sentence: the context its sentence left out may be in the
             # sentences before it or in the title.

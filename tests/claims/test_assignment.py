@@ -917,3 +917,26 @@ def test_a_noun_the_parse_took_for_the_verb_is_no_verb(book: RuleBook) -> None:
         "dernières 24 heures.",
     )
     assert ("plus de 60", 60, "fires") in fires
+
+
+def test_a_verb_that_says_the_event_reached_it_is_enough_for_a_noun_of_one_quantity(
+    book: RuleBook,
+) -> None:
+    quake = quantities(
+        book, "seisme", "Au Maroc, plus de 2 500 bâtiments ont été touchés par la secousse."
+    )
+    assert quake == {2500: "homes_destroyed"}
+    fires = quantities(
+        book, "incendie", "En Grèce, une quarantaine de feux ont frappé l'Evros depuis lundi."
+    )
+    assert fires == {35: "fires"}
+    # Any other verb of its own still keeps it out.
+    inspected = quantities(
+        book, "seisme", "Au Maroc, plus de 2 500 bâtiments ont été inspectés par les experts."
+    )
+    assert inspected == {2500: None}
+    # A noun that two quantities count needs one of their verbs to say which.
+    front = quantities(
+        book, "chars", "En Ukraine, 300 soldats russes ont été touchés près de Bakhmout."
+    )
+    assert front == {300: None}
