@@ -75,7 +75,26 @@ _TIME_NOUNS = frozenset(
 _DEGREE_ADVERBS = frozenset(
     {"grièvement", "légèrement", "gravement", "mortellement", "sérieusement", "superficiellement"}
 )
-_DONT_BEFORE = re.compile(r"(?<![\w])dont\s*$", re.IGNORECASE)
+# "dont 300 à Paris", "parmi lesquels neuf femmes", "parmi eux figurent 72 marins": a part
+# of the figure before.
+_SUBSET = (
+    r"(?:dont|parmi\s+(?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci))"
+    r"(?:\s+(?:figurent|figuraient|se\s+trouvent|se\s+trouvaient|on\s+(?:compte|trouve"
+    r"|dénombre|recense)|(?:il\s+)?y\s+a(?:vait)?))?"
+)
+_DONT_BEFORE = re.compile(rf"(?<![\w]){_SUBSET}\s*$", re.IGNORECASE)
+# "26 Ukrainiens, parmi lesquels une femme officier et neuf femmes": every figure after
+# it, up to the end of the clause, is a part.
+_AMONG = re.compile(
+    r"(?<![\w])parmi\s+(?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci)(?![\w])[^;:.]*$",
+    re.IGNORECASE,
+)
+# A sentence that opens on a subset of what the sentence before counted: "Parmi eux
+# figurent 72 marins", "Parmi les victimes, 12 enfants".
+_SUBSET_OPENING = re.compile(
+    r"\s*parmi\s+(?:eux|elles|ceux-ci|celles-ci|(?:ces|les)\s+[^\W\d][\w'-]*)(?![\w'-])",
+    re.IGNORECASE,
+)
 # "plus de 4 300 morts selon le dernier bilan : 2 921 en Turquie et 1 440 en Syrie": a
 # figure with no noun of its own right after a colon is a part of the figure before.
 _BREAKDOWN_BEFORE = re.compile(r"\d[^:;.!?]*:\s*$")
@@ -333,6 +352,8 @@ def _read_sentence(
             built = _resolve_en(work.plain, built, claims[context.previous_claims[-1]])
         if claims:
             built = _resolve_toll(work.plain, built, claims)
+        if same_paragraph and context.previous_claims:
+            built = _resolve_subset(work.plain, built, [claims[i] for i in context.previous_claims])
         if same_paragraph and context.previous_claims:
             built = _resolve_elided(
                 work.plain,
@@ -708,8 +729,10 @@ def _build_claims(
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None
         antecedent: tuple[int, int] | None = None
-        subset = bool(_DONT_BEFORE.search(plain[: quantity.start])) or (
-            noun is None and bool(_BREAKDOWN_BEFORE.search(plain[: quantity.start]))
+        subset = (
+            bool(_DONT_BEFORE.search(plain[: quantity.start]))
+            or (noun is None and bool(_BREAKDOWN_BEFORE.search(plain[: quantity.start])))
+            or bool(built and _AMONG.search(plain, built[-1][0].end, quantity.start))
         )
         if built:
             previous_quantity, previous_claim, previous_reading, _ = built[-1]
@@ -1220,6 +1243,26 @@ def _resolve_en(
             )
         resolved.append((quantity, claim, reading, inherited))
     return resolved
+
+
+def _resolve_subset(
+    plain: str,
+    built: list[tuple[Quantity, Claim, ModalityReading, int | None]],
+    previous: list[Claim],
+) -> list[tuple[Quantity, Claim, ModalityReading, int | None]]:
+    """ "Cent dix Russes sont rentrés. Parmi eux figurent 72 marins": a sentence that opens
+    on a subset counts parts of the last whole figure of the sentence before."""
+    opening = _SUBSET_OPENING.match(plain)
+    wholes = [claim for claim in previous if claim.parent_span is None]
+    if opening is None or not wholes or not built or built[0][0].start < opening.end():
+        return built
+    whole = wholes[-1]
+    return [
+        (quantity, replace(claim, parent_span=whole.span), reading, inherited)
+        if claim.parent_span is None and claim.unit is whole.unit
+        else (quantity, claim, reading, inherited)
+        for quantity, claim, reading, inherited in built
+    ]
 
 
 def _is_thing(noun: str | None, predicates: frozenset[str]) -> bool:

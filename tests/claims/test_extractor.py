@@ -87,6 +87,47 @@ def test_dont_subsets_point_to_the_including_figure(extract: Extract) -> None:
     assert (deployed.time_text, deployed.time_ref) == ("depuis fin 2024", date(2024, 12, 31))
 
 
+def test_parmi_makes_parts_within_a_sentence_and_from_the_sentence_before(
+    extract: Extract,
+) -> None:
+    freed, women = extract(
+        "Au total, 26 Ukrainiens rentrent chez eux, parmi lesquels une femme officier côté "
+        "militaire et neuf femmes côté civil.",
+        published="2022-04-09",
+    )
+    assert women.parent_span == freed.span and freed.parent_span is None
+    arrested, minors = extract(
+        "Au total, 719 personnes ont été interpellées, parmi lesquelles 45 mineurs.",
+        published="2023-07-02",
+    )
+    assert minors.parent_span == arrested.span
+    # A sentence that opens on "Parmi eux" counts parts of the figure before it.
+    returned, sailors = extract(
+        "Cent dix Russes sont rentrés d'Ukraine lundi après l'échange. Parmi eux figurent "
+        "72 marins de navires civils.",
+        published="2022-10-17",
+    )
+    assert sailors.parent_span == returned.span
+    dead, children = extract(
+        "Le séisme a fait 2 946 morts selon le dernier bilan. Parmi les victimes, 1 200 "
+        "enfants, selon l'Unicef.",
+        published="2023-09-12",
+    )
+    assert children.parent_span == dead.span
+    # Not across paragraphs, and not without the opening.
+    _first, second = extract(
+        "Le séisme a fait 2 946 morts selon le dernier bilan.\n\nParmi les sauveteurs, "
+        "1 200 militaires.",
+        published="2023-09-12",
+    )
+    assert second.parent_span is None
+    _first, second = extract(
+        "Le séisme a fait 2 946 morts. Les secours comptent 1 200 militaires.",
+        published="2023-09-12",
+    )
+    assert second.parent_span is None
+
+
 def test_predicate_goes_through_intention_verbs(extract: Extract) -> None:
     claim = only(
         extract(
