@@ -713,11 +713,16 @@ def _build_claims(
             predicate_token = find_predicate(noun_token if noun_token is not None else number)
             if predicate_token is not None and predicate_token is not noun_token:
                 predicate = verb_lemma(predicate_token)
+        # "dont 1 404 dans un état grave", "parmi lesquels neuf femmes": a part of the
+        # figure before, which counts what that one counts, not what the verb measures.
+        part = bool(_DONT_BEFORE.search(plain[: quantity.start])) or bool(
+            built and _AMONG.search(plain, built[-1][0].end, quantity.start)
+        )
         if predicate_token is not None and predicate in MEASURE_VERBS:
             measured = measured_thing(predicate_token, nouns)
             if measured is not None:
                 measured_noun, measured_token, measured_predicate = measured
-                if noun is None and measured_token is not None:
+                if noun is None and measured_token is not None and not (part and built):
                     noun = measured_noun
                     start, stop = parsed.original_span(
                         measured_token, noun_phrase_end(measured_token)
@@ -729,11 +734,7 @@ def _build_claims(
         inherited: int | None = None
         parent_span: tuple[int, int] | None = None
         antecedent: tuple[int, int] | None = None
-        subset = (
-            bool(_DONT_BEFORE.search(plain[: quantity.start]))
-            or (noun is None and bool(_BREAKDOWN_BEFORE.search(plain[: quantity.start])))
-            or bool(built and _AMONG.search(plain, built[-1][0].end, quantity.start))
-        )
+        subset = part or (noun is None and bool(_BREAKDOWN_BEFORE.search(plain[: quantity.start])))
         if built:
             previous_quantity, previous_claim, previous_reading, _ = built[-1]
             gap = plain[previous_quantity.end : quantity.start]

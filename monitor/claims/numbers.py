@@ -105,7 +105,8 @@ _WORDS = (
     r"(?![\w-]))"
 )
 _ROUND = (
-    r"(?P<round>(?<![\w-])(?:une|un|la|le)\s+(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
+    r"(?P<round>(?<![\w-])(?:une|un|la|le)\s+(?:(?:petite|bonne|grosse|petit|bon|gros)\s+)?"
+    r"(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
     r"(?:\s+de\s+(?P<round_scale>milliers|millions|milliards))?(?![\w-]))"
 )
@@ -744,7 +745,7 @@ def _looks_like_year(text: str, figure: Figure) -> bool:
     if _YEAR_CUE_BEFORE.search(before):
         return True
     if _COUNT_CUE_BEFORE.search(before):
-        return False  # "le bilan atteint 1509", "soit 1642", "porte à 1319 le nombre"
+        return False  # "le bilan atteint 1509", "soit 1642", "au moins 1509 en Syrie"
     second = _RANGE_TAIL.match(text, figure.end)
     if second and _amount_after(text, second.end()):
         return False
@@ -766,8 +767,11 @@ _NOT_COUNTED_AFTER_YEAR = frozenset(
      "chez", "sans", "puis", "plus", "mois", "fois", "alors", "depuis", "lors", "après"}
 )  # fmt: skip
 # A verb or word that gives the figure as an amount, never a year.
+# A bound or a part is never said of a year: "au moins 1509 en Syrie", "dont 1404 dans un
+# état grave".
 _COUNT_CUE_BEFORE = re.compile(
-    r"(?<![\w])(?:soit|atteint|atteignent|atteignait|dépasse|dépassent|totalise|"
+    r"(?<![\w])(?:soit|atteint|atteignent|atteignait|dépasse|dépassent|totalise|dont"
+    r"|au\s+moins|(?:pas\s+)?(?:plus|moins)\s+de|près\s+de|quelque|"
     r"(?:s'élève|s'élevait|chiffré|chiffrée|porte|porté|portant|passe|passé)\s+à)\s*$",
     re.IGNORECASE,
 )

@@ -128,6 +128,25 @@ def test_parmi_makes_parts_within_a_sentence_and_from_the_sentence_before(
     assert second.parent_span is None
 
 
+def test_a_part_counts_what_its_whole_counts_not_what_the_verb_measures(
+    extract: Extract,
+) -> None:
+    _dead, injured, serious = extract(
+        "Le dernier bilan du séisme s'établit à 2 012 morts et 2 059 blessés, dont 1 404 dans "
+        "un état très grave, selon le ministère de l'Intérieur.",
+        published="2023-09-10",
+    )
+    assert serious.parent_span == injured.span
+    assert (serious.noun, serious.predicate) == (injured.noun, injured.predicate)
+    arrests, paris = extract(
+        "Le bilan des nuits d'émeutes s'élève à 3 354 interpellations, dont 1 160 en "
+        "Île-de-France, selon le ministère de l'Intérieur.",
+        published="2023-07-05",
+    )
+    assert paris.parent_span == arrests.span
+    assert paris.noun == arrests.noun == "interpellation"
+
+
 def test_predicate_goes_through_intention_verbs(extract: Extract) -> None:
     claim = only(
         extract(

@@ -589,3 +589,40 @@ def test_a_quarter_of_an_hour_and_a_year_like_count() -> None:
     assert [f.value for f in find_figures("En Syrie, le nombre de morts atteint 1509.")] == [1509]
     assert [f.value for f in find_figures("Santé publique France a recensé 1453 cas.")] == [1453]
     assert find_figures("En 2019 les manifestants étaient nombreux.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Le bilan dépasse 2 000 morts, dont 1404 dans un état très grave.", 1404),
+        ("Le séisme a fait au moins 1509 morts en Syrie, au moins 1509 en Syrie.", 1509),
+        ("La police a compté plus de 1500 dans les rues de Lyon.", 1500),
+        ("Les secours ont évacué près de 1200 dans la vallée de la Roya.", 1200),
+    ],
+)
+def test_a_bound_or_a_part_is_never_said_of_a_year(sentence: str, value: int) -> None:
+    assert value in [figure.value for figure in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Depuis 1999 dans la région, rien.", "En 2019 dans la capitale, rien."]
+)
+def test_a_year_after_depuis_or_en_stays_a_year(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("Une petite centaine de soldats ukrainiens sont formés.", "Une petite centaine", 100),
+        ("Une bonne dizaine de blessés ont été évacués.", "Une bonne dizaine", 10),
+        ("Un bon millier de manifestants ont défilé.", "Un bon millier", 1000),
+    ],
+)
+def test_a_round_word_with_its_adjective(sentence: str, written: str, value: float) -> None:
+    (figure,) = find_figures(sentence)
+    assert (sentence[figure.start : figure.end], figure.value, figure.round) == (
+        written,
+        value,
+        True,
+    )
