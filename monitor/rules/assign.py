@@ -372,6 +372,7 @@ def check(
     relaxed: bool = False,
     around: str | None = None,
     impact: bool = False,
+    alone_in_unit: bool = False,
 ) -> QuantityCheck:
     """Whether ``claim`` counts the quantity ``terms``, with the first reason it does not.
 
@@ -381,7 +382,9 @@ def check(
     what comes before its sentence in its paragraph, and the title, where the third
     reading looks for the context a sentence left out ("En Île-de-France, 41,6 % des
     stations sont à sec. La veille, 39,9 % l'étaient"); ``impact`` is the reading for a
-    noun only this quantity lists, whose verb says only that the event reached it.
+    noun only this quantity lists, whose verb says only that the event reached it;
+    ``alone_in_unit`` the reading for an amount of money or a measure with no verb of its
+    own, when this is the topic's only quantity in that unit.
     """
 
     stage = 0
@@ -486,8 +489,10 @@ def check(
             seen.light_predicate or (relaxed and _verb_in_sentence(terms, seen))
         ):
             verb_level = 0
-        elif impact and noun_level >= 3 and seen.own_event is None and seen.impact_predicate:
-            verb_level = -1
+        elif (impact and noun_level >= 3 and seen.own_event is None and seen.impact_predicate) or (
+            alone_in_unit and terms.unit is not Unit.COUNT and seen.light_predicate
+        ):
+            verb_level = -1  # what happened is the event itself, or the unit says what it is
         else:
             return no(f"nothing in the figure's clause says what happened "
                       f"({_listed(terms.predicates)})")  # fmt: skip

@@ -18,7 +18,7 @@ from datetime import date
 
 from monitor.claims.words import event_verb
 from monitor.figures import UnitSpec
-from monitor.models import Claim, Lexicon, Qualifier
+from monitor.models import Claim, Lexicon, Qualifier, Unit
 from monitor.rules.assign import (
     CONTEXT_STAGE,
     NAME_BEFORE_PAREN,
@@ -402,6 +402,27 @@ class RuleBook:
                     for c in free
                 ]
                 chosen = best(checks)
+        in_unit = [
+            quantity
+            for quantity in topic.quantities
+            if quantity.terms.unit is claim.unit
+            and (claim.currency is None or quantity.terms.currency in (None, claim.currency))
+        ]
+        if chosen is None and claim.unit is not Unit.COUNT and len(in_unit) == 1:
+            # The topic's only quantity in the figure's currency or unit, and the figure
+            # has no verb of its own: "Bruxelles a annoncé une aide. 367 millions d'euros
+            # seront versés".
+            index = topic.quantities.index(in_unit[0])
+            if checks[index].stage == VERB_STAGE:
+                alone = check(in_unit[0].terms, claim, seen, relaxed=True, alone_in_unit=True)
+                if alone.fits:
+                    checks[index] = replace(
+                        alone,
+                        why=alone.why.replace(
+                            "fits:", "fits (the topic's only quantity in its unit):"
+                        ),
+                    )
+                    chosen = checks[index]
         if chosen is None and around:
             # Nor on its sentence: the context its sentence left out may be in the
             # sentences before it or in the title.

@@ -940,3 +940,50 @@ def test_a_verb_that_says_the_event_reached_it_is_enough_for_a_noun_of_one_quant
         book, "chars", "En Ukraine, 300 soldats russes ont été touchés près de Bakhmout."
     )
     assert front == {300: None}
+
+
+def test_the_topics_only_quantity_in_a_currency_takes_an_amount_with_no_verb(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    cost = quantities(
+        book,
+        "retraites",
+        "À Paris, pour les dégâts du cortège, la facture : 1,2 million d'euros, selon la mairie.",
+    )
+    assert cost == {1.2e6: "march_cost"}
+    floods = """\
+topic:
+  id: crues
+  title: Crues
+  match: {any: [inondations]}
+quantities:
+  - id: aid_eur
+    label: aide de l'État
+    kind: cumulative
+    unit: EUR
+    nouns: [aide]
+    predicates: [débloquer, verser]
+"""
+    (tmp_path / "crues.yaml").write_text(floods, encoding="utf-8")
+    text = "Inondations dans le Pas-de-Calais : 50 millions d'euros pour les sinistrés."
+    alone = compile_rules(load_rules(tmp_path).rule_sets)
+    assert quantities(alone, "crues", text) == {50e6: "aid_eur"}
+    # With a second quantity in euros, the amount needs its verb or context to say which.
+    (tmp_path / "crues.yaml").write_text(
+        floods
+        + """\
+  - id: damage_eur
+    label: dégâts
+    kind: cumulative
+    unit: EUR
+    nouns: [dégât]
+    predicates: [coûter, chiffrer]
+""",
+        encoding="utf-8",
+    )
+    two = compile_rules(load_rules(tmp_path).rule_sets)
+    assert quantities(two, "crues", text) == {50e6: None}
+    # A verb of its own that is none of the quantity's keeps it out.
+    assert quantities(
+        alone, "crues", "Inondations : les assureurs ont perdu 50 millions d'euros."
+    ) == {50e6: None}
