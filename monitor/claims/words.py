@@ -204,6 +204,13 @@ LIGHT_VERBS = frozenset(
         "regrouper",
         "rassembler",
         "réunir",
+        "concentrer",
+        "résider",
+        "habiter",
+        "vivre",
+        "détecter",
+        "identifier",
+        "répertorier",
         "état",
     }
 )

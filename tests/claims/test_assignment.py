@@ -364,6 +364,15 @@ def test_the_noun_counted_with_a_light_verb_needs_no_listed_verb(book: RuleBook)
     assert homes == {59_674: "homes_destroyed"}
     tanks = quantities(book, "chars", "En Ukraine, 31 chars Abrams restent en Allemagne.")
     assert tanks == {31: "leopard_promised"}
+    # Verbs of where things are, or of finding them, only count too.
+    homes = quantities(
+        book,
+        "seisme",
+        "Au Maroc, après le séisme, 59 674 habitations se concentrent dans la province d'Al Haouz.",
+    )
+    assert homes == {59_674: "homes_destroyed"}
+    fires = quantities(book, "incendie", "En Grèce, 45 feux ont été détectés jeudi dans l'Evros.")
+    assert fires == {45: "fires"}
     # A verb of its own that the quantity does not list still keeps the figure out.
     bought = quantities(book, "chars", "En Ukraine, l'armée russe a perdu 300 chars.")
     assert bought == {300: None}
