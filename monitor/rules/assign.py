@@ -145,9 +145,16 @@ class QuantityTerms:
     noun_events: frozenset[str] = frozenset()
 
 
+# Adverbs written between a verb and the rest of its phrase (folded).
+_ADVERBS = (
+    r"(?:toujours|encore|deja|desormais|aussi|egalement|ainsi|bien|alors|pour\s+l'instant"
+    r"|pour\s+le\s+moment|actuellement|officiellement|definitivement|tous|toutes)"
+)
+
+
 def predicate_phrases(predicates: Sequence[str]) -> re.Pattern[str] | None:
     """Several-word predicates as patterns with an inflected first word: "perdre la vie"
-    matches "ont perdu la vie"."""
+    matches "ont perdu la vie", and "manquaient toujours à l'appel"."""
     patterns = []
     for predicate in predicates:
         words = fold(predicate).split()
@@ -155,7 +162,7 @@ def predicate_phrases(predicates: Sequence[str]) -> re.Pattern[str] | None:
             continue
         first = re.escape(predicate_key(words[0]))
         rest = r"\s+".join(re.escape(word) for word in words[1:])
-        patterns.append(rf"(?<![\w]){first}\w*\s+{rest}(?![\w])")
+        patterns.append(rf"(?<![\w]){first}\w*\s+(?:{_ADVERBS}\s+)*{rest}(?![\w])")
     return re.compile("|".join(patterns)) if patterns else None
 
 

@@ -996,3 +996,31 @@ quantities:
     assert quantities(
         alone, "crues", "Inondations : les assureurs ont perdu 50 millions d'euros."
     ) == {50e6: None}
+
+
+def test_a_predicate_of_several_words_lets_an_adverb_in(book: RuleBook, tmp_path: Path) -> None:
+    dead = quantities(
+        book, "seisme", "Au Maroc, au moins 300 personnes ont déjà perdu la vie dans le séisme."
+    )
+    assert dead == {300: "dead"}
+    (tmp_path / "crues.yaml").write_text(
+        """\
+topic:
+  id: crues
+  title: Crues
+  match: {any: [inondations]}
+quantities:
+  - id: missing
+    label: disparus
+    kind: level
+    nouns: [disparu, personne]
+    predicates: [disparaître, manquer à l'appel]
+""",
+        encoding="utf-8",
+    )
+    floods = compile_rules(load_rules(tmp_path).rule_sets)
+    text = "Après les inondations, 9 000 personnes manquaient toujours à l'appel."
+    assert quantities(floods, "crues", text) == {9000: "missing"}
+    # Not a verb of its own followed, words later, by the phrase's end.
+    text = "Après les inondations, 9 000 personnes manquaient de tout, dit l'appel des ONG."
+    assert quantities(floods, "crues", text) == {9000: None}
