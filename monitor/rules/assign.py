@@ -58,7 +58,10 @@ GENERIC_THINGS = frozenset({"exemplaire", "unite", "engin", "piece", "appareil"}
 _FRAME = re.compile(r"\s*(?:dans|en|à|au|aux|sur|pour)\s[^,;:.]{1,60},", re.IGNORECASE)
 # A name right before the figure's parenthesis: "devant l'Espagne (6119)".
 NAME_BEFORE_PAREN = re.compile(r"[A-ZÀ-Þ][\w'-]+(?:\s+[a-zà-ÿ]{1,3}\s+[A-ZÀ-Þ][\w'-]+)*\s*\(\s*$")
-_OWN_PLACE = re.compile(r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ][\w'-]*")
+# A place the figure's clause names: "à Marrakech", "dans les Deux-Sèvres", "à Al Haouz".
+_OWN_PLACE = re.compile(
+    r"(?<![\w])(?:dans|en|à|au|aux)\s+(?:(?:les?|la|l')\s*)?[A-ZÉÎ][\w'-]*(?:\s+[A-ZÉÎ][\w'-]*){0,2}"
+)
 _PERCENT_RE = re.compile(r"%|(?<![\w])(?:pour\s*cent|pourcentage|taux|proportion)(?![\w])")
 _WORD = re.compile(r"[\w'-]+")
 _SHORTEST_STEM = 5  # verb stems shorter than this must match whole ("tu", "mort")

@@ -302,10 +302,18 @@ class RuleBook:
         place = own_place(claim)
         if place is None:
             return False
+        others = _other_places(claim, place, claims)
+        if self._topical(topic, place):
+            # "au Maroc" in a topic about Morocco, unless its neighbours name other places
+            # of the topic: "11 foyers en Loire-Atlantique, deux en Maine-et-Loire".
+            return any(self._topical(topic, other) for other in others)
+        return bool(others)
+
+    def _topical(self, topic: CompiledTopic, place: str) -> bool:
         terms = self.terms_in(place)
-        if any(terms & group for group in topic.required_groups) or terms & topic.any_terms:
-            return False  # "au Maroc" in a topic about Morocco
-        return _other_place(claim, place, claims)
+        return any(terms & group for group in topic.required_groups) or bool(
+            terms & topic.any_terms
+        )
 
     def quantity_for(self, topic: CompiledTopic, claim: Claim) -> CompiledQuantity | None:
         """The quantity of ``topic`` that ``claim`` counts (see :mod:`monitor.rules.assign`)."""
@@ -441,7 +449,7 @@ class RuleBook:
                     for c in framed
                 ]  # fmt: skip
                 chosen = best(checks)
-        if chosen is None and antecedent is not None:
+        if chosen is None and antecedent is not None and not breakdown:
             index = next(i for i, c in enumerate(checks) if c.quantity == antecedent.id)
             # A figure of a later sentence that names its antecedent ("ce bilan", "la
             # proportion") also takes its context; one of the same sentence shares it.
@@ -484,9 +492,10 @@ def _around(claim: Claim, text: str | None, title: str | None) -> str | None:
     return fold(joined) if joined else None
 
 
-def _other_place(claim: Claim, place: str, claims: Sequence[Claim]) -> bool:
-    """Whether another figure of the sentence of ``claim``, counting the same thing and
-    neither's part, names a place other than ``place``."""
+def _other_places(claim: Claim, place: str, claims: Sequence[Claim]) -> list[str]:
+    """The places other than ``place`` that the other figures of the sentence of ``claim``
+    name, when they count the same thing and neither is the other's part."""
+    places = []
     for other in claims:
         if (
             other.sentence_start != claim.sentence_start
@@ -499,8 +508,8 @@ def _other_place(claim: Claim, place: str, claims: Sequence[Claim]) -> bool:
             continue
         theirs = own_place(other)
         if theirs is not None and theirs.split()[-1] != place.split()[-1]:
-            return True
-    return False
+            places.append(theirs)
+    return places
 
 
 def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.1) -> RuleBook:

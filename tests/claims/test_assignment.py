@@ -577,6 +577,13 @@ def test_a_list_by_place_goes_only_where_the_context_names_the_place(book: RuleB
         "Le séisme a fait 21 morts à Marrakech, alors que les pluies ont fait 3 morts à Agadir.",
     )
     assert topic_place[21] == "dead"
+    # Unless its neighbours name other places of the topic: a list within the topic's area.
+    within = quantities(
+        book,
+        "seisme",
+        "Au Maroc, le séisme a fait 1 351 morts à Al Haouz et 80 morts à Marrakech.",
+    )
+    assert within == {1351: None, 80: None}
     turnout = quantities(
         book,
         "retraites",
