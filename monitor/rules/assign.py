@@ -306,6 +306,9 @@ def view(
         and not _OWN_PLACE.search(clause)
     ):
         scope = f"{fold(frame.group(0))} {scope}"  # "Dans la capitale, ..., et les 81 000"
+        # What the sentence is set in is excluded with it: "Aux Pays-Bas, 820 000 poules
+        # et 1,016 million de poulets".
+        own_scope = f"{fold(frame.group(0))} {own_scope}"
     words = _WORD.findall(folded)
     sentence = fold(claim.sentence)
     return ClaimView(

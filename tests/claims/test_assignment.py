@@ -1031,3 +1031,37 @@ quantities:
     # Not a verb of its own followed, words later, by the phrase's end.
     text = "Après les inondations, 9 000 personnes manquaient de tout, dit l'appel des ONG."
     assert quantities(floods, "crues", text) == {9000: None}
+
+
+def test_an_excluded_place_set_in_front_of_the_sentence_excludes_all_its_figures(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    toll = quantities(
+        book,
+        "seisme",
+        "En Libye, après le séisme au Maroc, 40 blessés et 12 morts ont été recensés.",
+    )
+    assert toll[12] is None
+    (tmp_path / "aviaire.yaml").write_text(
+        """\
+topic:
+  id: aviaire
+  title: Grippe aviaire en France
+  match: {any: [grippe aviaire]}
+quantities:
+  - id: culled
+    label: volailles abattues
+    kind: cumulative
+    nouns: [volaille, poule, poulet]
+    predicates: [abattre]
+    exclude: [aux Pays-Bas]
+""",
+        encoding="utf-8",
+    )
+    birds = compile_rules(load_rules(tmp_path).rule_sets)
+    culled = quantities(
+        birds,
+        "aviaire",
+        "Aux Pays-Bas, 820 000 poules et 1,016 million de poulets ont été abattus, selon La Haye.",
+    )
+    assert culled == {820_000: None, 1_016_000: None}
