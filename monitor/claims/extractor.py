@@ -1007,9 +1007,38 @@ def _gapped_subject(
 _OUT_OF_BEFORE = re.compile(r"[^.;:!?()]{0,60}\ssur\s+(?:(?:les|un\s+total\s+de)\s+)?")
 
 
+# A population describes a place, it counts nothing that happened: "cette ville de 100 000
+# habitants", "Derna, qui compte quelque 100 000 habitants", "une commune peuplée de 2 000
+# âmes".
+_POPULATION_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:ville|commune|cité|localité|village|bourg|agglomération|métropole|île"
+    r"|région|province|pays|département|quartier|municipalité|capitale)\s+(?:[^\W\d]+\s+){0,2}?"
+    r"(?:de|d')|(?<![\w])(?:qui\s+)?(?:compte|comptait|comptent|abrite|abritait|peuplée?s?\s+de"
+    r"|population\s+de|une\s+population\s+d'environ))\s*$",
+    re.IGNORECASE,
+)
+_POPULATION_AFTER = re.compile(
+    # Not "300 habitants sinistrés": what happened to them makes it a count.
+    r"\s*(?:habitants|âmes|résidents)(?![\w])(?!\s+[^\W\d]+(?:é|ée|és|ées|is|ies|us|ues)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
+def _is_population(plain: str, quantity: Quantity) -> bool:
+    return bool(
+        quantity.unit is Unit.COUNT
+        and _POPULATION_AFTER.match(plain, quantity.end)
+        and _POPULATION_BEFORE.search(plain, max(0, quantity.start - 60), quantity.start)
+    )
+
+
 def _without_totals(plain: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Without the totals a count is out of ("355 sièges sur 577") and the populations
+    that describe a place ("une ville de 100 000 habitants")."""
     kept: list[Quantity] = []
     for quantity in quantities:
+        if _is_population(plain, quantity):
+            continue
         previous = kept[-1] if kept else None
         if (
             previous is not None

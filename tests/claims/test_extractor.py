@@ -287,7 +287,7 @@ def test_conditional_sentence_continues_the_previous_attribution(extract: Extrac
 
 
 def test_an_asserted_sentence_does_not_inherit_a_source(extract: Extract) -> None:
-    text = "Selon l’AFP, 300 soldats ont été tués.\n\nLa ville compte 45 000 habitants."
+    text = "Selon l’AFP, 300 soldats ont été tués.\n\nLa ville compte 45 000 sinistrés."
     assert [c.source for c in extract(text)] == ["AFP", None]
 
 
@@ -606,3 +606,28 @@ def test_the_total_a_count_is_out_of_is_no_claim(model: None) -> None:
     # "Sur 300 morts, 200 ...": the total comes first and is a claim.
     toll = find_claims("Sur 300 morts, 200 étaient des civils.")
     assert [c.value_text for c in toll] == ["300", "200"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La crue a suivi la rupture des barrages en amont de Derna, ville de 100 000 habitants.",
+        "Une grande partie de Derna, qui compte quelque 100 000 habitants, a été submergée.",
+        "Les flammes menacent Dadia, un village de montagne d'environ 300 habitants.",
+        "Saint-Martin-Vésubie, commune peuplée de 1 400 habitants, est coupée du monde.",
+    ],
+)
+def test_a_population_describes_a_place_and_is_no_claim(text: str) -> None:
+    assert [c.value_text for c in find_claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Au total, 1 200 habitants ont été évacués de Derna.", "1 200"),
+        ("La commune compte 300 habitants sinistrés.", "300"),
+        ("Les autorités ont évacué 5 000 habitants de la ville de Derna.", "5 000"),
+    ],
+)
+def test_inhabitants_something_happened_to_are_counted(text: str, written: str) -> None:
+    assert [c.value_text for c in find_claims(text)] == [written]
