@@ -42,7 +42,14 @@ from monitor.claims.words import (
     participle_verb,
     person_event_verb,
 )
-from monitor.figures import MeasureUnit, UnitSpec, currencies_in, unit_spec
+from monitor.figures import (
+    MEASURE_PATTERN,
+    MeasureUnit,
+    UnitSpec,
+    currencies_in,
+    measure_unit,
+    unit_spec,
+)
 from monitor.models import Claim, Modality, Unit
 from monitor.rules.terms import fold, noun_key, predicate_key
 
@@ -372,6 +379,17 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
+_MEASURE_AT_END = re.compile(rf"(?:{MEASURE_PATTERN})\s*$", re.IGNORECASE)
+
+
+def _written_measure(claim: Claim) -> MeasureUnit | None:
+    """The unit of measure the figure is written in ("250 kilomètres" -> km), if any."""
+    if claim.unit in (Unit.COUNT, Unit.PERCENT, Unit.POINT, Unit.MONEY):
+        return None
+    found = _MEASURE_AT_END.search(claim.value_text)
+    return measure_unit(found.group(0).strip()) if found else None
+
+
 def _listed(items: Sequence[str]) -> str:
     shown = ", ".join(items[:6])
     return shown + (", ..." if len(items) > 6 else "")
@@ -415,6 +433,15 @@ def check(
         and claim.currency != terms.currency
     ):
         return no(f"the figure is in {claim.currency}, this quantity in {terms.currency}")
+    written = _written_measure(claim)
+    if (
+        terms.shown is not None
+        and written is not None
+        and max(written.factor / terms.shown.factor, terms.shown.factor / written.factor) >= 1000
+    ):
+        # "250 kilomètres" is a distance, not rainfall counted in millimetres.
+        return no(f"the figure is in {written.symbol}, this quantity in {terms.shown.symbol}: "
+                  "a thousand times apart, another measure")  # fmt: skip
     stage = 1
     if claim.modality not in terms.modalities:
         return no(f"the figure is {claim.modality}; this quantity counts "

@@ -1065,3 +1065,43 @@ quantities:
         "Aux Pays-Bas, 820 000 poules et 1,016 million de poulets ont été abattus, selon La Haye.",
     )
     assert culled == {820_000: None, 1_016_000: None}
+
+
+def test_a_measure_a_thousand_times_from_the_quantitys_unit_is_another_measure(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "crues.yaml").write_text(
+        """\
+topic:
+  id: crues
+  title: Crues
+  match: {any: [tempête, incendie]}
+quantities:
+  - id: rainfall
+    label: cumul de pluie
+    kind: level
+    unit: mm
+    nouns: [pluie, précipitation]
+  - id: burnt
+    label: surface brûlée
+    kind: cumulative
+    unit: hectares
+    nouns: [végétation, forêt]
+""",
+        encoding="utf-8",
+    )
+    book = compile_rules(load_rules(tmp_path).rule_sets)
+    storm = quantities(
+        book,
+        "crues",
+        "La tempête a déversé 400 millimètres de pluie sur la vallée de la Roya, où la "
+        "rivière a emporté les routes sur 35 kilomètres.",
+    )
+    assert storm == {0.4: "rainfall", 35_000: None}
+    fire = quantities(
+        book,
+        "crues",
+        "L'incendie a brûlé 1 200 hectares de forêt et détruit un entrepôt de 800 m² de "
+        "végétation séchée.",
+    )
+    assert fire == {12_000_000: "burnt", 800: None}
