@@ -942,6 +942,16 @@ _PLUPERFECT = re.compile(
 )
 
 
+# The imperfect of a counting verb, dated a week or more back: "Le 17 janvier, le
+# ministère dénombrait 216 foyers".
+_IMPERFECT = re.compile(
+    r"(?<![\w])(?:comptait|comptaient|dénombrait|recensait|recensaient|faisait\s+état"
+    r"|s'élevait|atteignait|affichait|estimait|évaluait|chiffrait|totalisait|était|étaient"
+    r"|avait|avaient)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: bool) -> str | None:
     """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
 
@@ -968,10 +978,17 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
         and claim.time_text
         and not _ONGOING_TIME.match(claim.time_text)
         and (day - claim.time_ref).days > _EARLIER_DAYS
-        and (compared or _PLUPERFECT.search(lead) or _PLUPERFECT.search(own))
+        and (
+            compared
+            or _PLUPERFECT.search(lead)
+            or _PLUPERFECT.search(own)
+            or _IMPERFECT.search(lead)
+            or _IMPERFECT.search(own)
+        )
     ):
         # "Le 15 mars, la même source avait recensé 480 000 manifestants", "contre 46,3 %
-        # le 19 janvier": dated a week or more back, in the past of the past or compared.
+        # le 19 janvier", "Le 17 janvier, le ministère dénombrait 216 foyers": dated a week
+        # or more back, in the past of the past, the imperfect, or compared.
         return "earlier"
     return None
 

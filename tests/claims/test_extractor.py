@@ -476,6 +476,17 @@ def test_measuring_verbs_point_to_what_is_counted(
             "Les policiers ont interpellé 72 personnes, contre 157 la nuit précédente.",
             {"72": None, "157": "earlier"},
         ),
+        # The imperfect of a count dated a week or more back (the article is of 20 November).
+        (
+            "Le 5 novembre, le ministère dénombrait 216 foyers en élevage. Au 19 novembre, il "
+            "en recense 281.",
+            {"216": "earlier", "281": None},
+        ),
+        (
+            "Le 31 octobre, la préfecture comptait 57 000 manifestants à Paris.",
+            {"57 000": "earlier"},
+        ),
+        ("Mardi, la préfecture comptait 57 000 manifestants à Paris.", {"57 000": None}),
         # Current figures stay news: a dated plan, an ongoing count, two sources compared.
         ("Depuis janvier 2023, 12 000 migrants sont arrivés à Lampedusa.", {"12 000": None}),
         (
