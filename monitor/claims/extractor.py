@@ -946,8 +946,7 @@ _PLUPERFECT = re.compile(
 # ministère dénombrait 216 foyers".
 _IMPERFECT = re.compile(
     r"(?<![\w])(?:comptait|comptaient|dénombrait|recensait|recensaient|faisait\s+état"
-    r"|s'élevait|atteignait|affichait|estimait|évaluait|chiffrait|totalisait|était|étaient"
-    r"|avait|avaient)(?![\w])",
+    r"|s'élevait|atteignait|affichait|estimait|évaluait|chiffrait|totalisait)(?![\w])",
     re.IGNORECASE,
 )
 
