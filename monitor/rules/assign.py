@@ -376,7 +376,15 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
         for verb in (event_verb(word), deverbal_verb(word)):
             if verb is not None:
                 stems.add(predicate_key(verb))
+        made = _NOUN_OF_ACTION.fullmatch(word.rsplit("'", 1)[-1])
+        if made is not None and len(made.group(1)) >= _SHORTEST_STEM:
+            stems.add(made.group(1))  # "abattage" -> abatt(re), "vaccination" -> vaccin(er)
     return frozenset(stems)
+
+
+# A noun of the action of a verb, by its suffix (folded, singular or plural): "l'abattage de
+# 16 millions de volailles", "la vaccination de 4 millions de canards", "le rapatriement".
+_NOUN_OF_ACTION = re.compile(r"(.+?)(?:ations?|itions?|ements?|ages?)")
 
 
 _MEASURE_AT_END = re.compile(rf"(?:{MEASURE_PATTERN})\s*$", re.IGNORECASE)

@@ -1105,3 +1105,14 @@ quantities:
         "végétation séchée.",
     )
     assert fire == {12_000_000: "burnt", 800: None}
+
+
+def test_a_noun_of_the_action_says_what_happened_to_the_figure_after_it(book: RuleBook) -> None:
+    homes = quantities(
+        book, "seisme", "Au Maroc, le séisme a provoqué l'effondrement de 2 000 maisons."
+    )
+    assert homes == {2000: "homes_destroyed"}
+    fires = quantities(
+        book, "incendie", "En Grèce, les pompiers ont constaté le démarrage de 30 feux jeudi."
+    )
+    assert fires == {30: "fires"}
