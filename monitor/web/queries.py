@@ -343,5 +343,5 @@ def list_deliveries(session: Session, status: str, size: int) -> list[DeliveryRo
 def delivery_counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status))
     counts = {status: 0 for status in DELIVERY_STATES}
-    counts.update({status: count for status, count in rows.tuples()})
+    counts.update({status: count for status, count in rows})
     return counts
