@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from monitor.commands import settings_options
-from monitor.errors import ConfigError
+from monitor.errors import ConfigError, MonitorError
 from monitor.figures import COUNT
 from monitor.settings import Settings
 
@@ -100,7 +100,7 @@ def timeline_command(
     with database.session() as session:
         data = timeline_data(session, topic, quantity)
         if not data.claims and not data.known:
-            raise ConfigError(
+            raise MonitorError(
                 f"no claim of {topic}/{quantity} in {database.display_url} "
                 "(see: monitor claims list --topic TOPIC)"
             )
@@ -123,5 +123,5 @@ def timeline_command(
         else:
             output.write_text(content, encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"{output}: cannot write ({exc.strerror})") from exc
+        raise MonitorError(f"{output}: cannot write ({exc.strerror})") from exc
     click.echo(f"{output}: timeline of {topic}/{quantity}, {len(marks)} marks ({chosen})")
