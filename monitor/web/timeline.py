@@ -232,6 +232,11 @@ def render_svg(spec: dict[str, Any]) -> str:
     return svg
 
 
+def warm_renderer() -> None:
+    """Start Vega's runtime (about a second, once per process) before a page needs it."""
+    render_svg({"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {}})
+
+
 def render_png(spec: dict[str, Any], scale: float = 2) -> bytes:
     import vl_convert
 
