@@ -147,6 +147,7 @@ class Desk:
             urlpart=lambda value: quote(str(value), safe=""),
         )
         self.charts: dict[tuple[Any, ...], str] = {}
+        self.explain_lock = threading.Lock()
         threading.Thread(target=warm_renderer, name="vega-warm-up", daemon=True).start()
 
     # -- helpers --------------------------------------------------------------------
@@ -297,6 +298,36 @@ class Desk:
                 request, "article.html.j2", article=article, claims=claims, fates=fates,
                 body=body, desk=self,
             )  # fmt: skip
+
+    def explanation(self, request: Request) -> Response:
+        """``monitor explain --article ID`` in the page: how each figure was read and why
+        it went to its quantity or to none (the reader runs again on the stored text)."""
+        article_id = request.path_params["article_id"]
+        with self.database.session() as session:
+            article = queries.load_article(session, article_id)
+            if article is None:
+                return self.error(
+                    request, 404, "Article introuvable", f"Aucun article n° {article_id}."
+                )
+            title, body, published = article.title, article.text, article.published
+        if self.book is None:
+            return self.error(
+                request, 503, "Explication indisponible",
+                f"Aucun fichier de règles lisible dans {self.settings.rules_dir} : le pupitre "
+                "ne peut pas dire à quelle quantité irait chaque chiffre.",
+            )  # fmt: skip
+        from monitor.claims.extractor import find_claims
+        from monitor.explain import describe, explain
+
+        with self.explain_lock:  # one reading at a time: the French model is shared
+            topics, explanations = explain(
+                self.book, find_claims, body, title=title, published=published
+            )
+        return self.render(
+            request, "explanation.html.j2", article_id=article_id, title=title,
+            topics=[topic.id for topic in topics],
+            figures=[(e.claim.value_text, describe(e)) for e in explanations],
+        )  # fmt: skip
 
     def fate(
         self, claim: ClaimRow, raised: dict[int, AlertRow], evidence: dict[int, AlertRow]
@@ -571,6 +602,7 @@ def create_app(settings: Settings, host: str | None = None) -> Starlette:
         Route("/alerts/{alert_id:int}/faux-positif", desk.false_positive, methods=["POST"]),
         Route("/topics/{topic}/quantities/{quantity}", sync(desk.timeline)),
         Route("/articles/{article_id:int}", sync(desk.article)),
+        Route("/articles/{article_id:int}/explication", sync(desk.explanation)),
         Route("/claims", sync(desk.claims)),
         Route("/claims/{claim_id:int}/accepter", desk.accept, methods=["POST"]),
         Route("/claims/{claim_id:int}/rejeter", desk.reject, methods=["POST"]),

@@ -382,3 +382,28 @@ def test_monitor_help_imports_no_web_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_explanation_page_gives_the_reasoning_of_monitor_explain(desk: DeskServer) -> None:
+    killed = next(
+        a for a in desk.alerts() if a["quantity"] == "killed" and a["kind"] == "new_figure"
+    )
+    database = Database(desk.database_url)
+    with database.session() as session:
+        article_id = session.scalars(
+            select(ArticleRow.id).where(ArticleRow.url == killed["article_url"])
+        ).one()
+    database.dispose()
+    code, output = desk.cli("explain", "--article", str(article_id))
+    assert code == 0, output
+    with desk.client() as client:
+        page = client.get(f"/articles/{article_id}/explication")
+        missing = client.get("/articles/424242/explication")
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    figure_lines = output.split("\n\nAlerts raised by this article:")[0].splitlines()[1:]
+    assert any(line.startswith("«600» in:") for line in figure_lines)
+    assert any("-> killed" in line for line in figure_lines)
+    for line in figure_lines:
+        assert line in shown, line
+    assert missing.status_code == 404
