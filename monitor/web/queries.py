@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
@@ -65,8 +66,6 @@ class AlertFilters:
             "page": str(self.page) if self.page > 1 else "",
         }
         values.update({key: str(value) for key, value in changes.items()})
-        from urllib.parse import urlencode
-
         return urlencode({key: value for key, value in values.items() if value})
 
 
