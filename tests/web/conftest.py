@@ -82,6 +82,14 @@ class DeskServer:
         result = CliRunner().invoke(main, [*args, "--db", self.database_url, "--rules", str(RULES)])
         return result.exit_code, result.output
 
+    @staticmethod
+    def replay(database_url: str) -> tuple[int, str]:
+        """Replay the seeds into ``database_url`` (for a server on PostgreSQL)."""
+        result = CliRunner().invoke(
+            main, ["replay", str(SEEDS), "--db", database_url, "--rules", str(RULES)]
+        )
+        return result.exit_code, result.output
+
     def alerts(self) -> list[dict[str, Any]]:
         code, output = self.cli("alerts", "list", "--json")
         assert code == 0, output
@@ -92,10 +100,11 @@ class DeskServer:
         self.thread.join(DEADLINE)
 
 
-def start_desk(database: Path, *, host: str = "127.0.0.1", **web: Any) -> DeskServer:
-    """Serve the desk on 127.0.0.1 at a free port; ``host`` is the address the app is
-    told it listens on (anything but loopback makes it ask for a login)."""
-    database_url = f"sqlite:///{database}"
+def start_desk(database: Path | str, *, host: str = "127.0.0.1", **web: Any) -> DeskServer:
+    """Serve the desk on 127.0.0.1 at a free port, on a SQLite file or a database URL;
+    ``host`` is the address the app is told it listens on (anything but loopback makes it
+    ask for a login)."""
+    database_url = f"sqlite:///{database}" if isinstance(database, Path) else database
     settings = load_settings(database_url=database_url, rules_dir=RULES)
     if web:
         settings = settings.model_copy(update={"web": settings.web.model_copy(update=web)})

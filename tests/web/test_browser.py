@@ -191,7 +191,11 @@ def test_a_claim_accepted_in_the_browser_is_known(desk: DeskServer, page: Any) -
 
 
 def test_other_pages_render(desk: DeskServer, page: Any) -> None:
-    for name, path in (("article", "/articles/5"), ("sources", "/sources"), ("outbox", "/outbox")):
+    pages = (
+        ("article", "/articles/5"), ("explanation", "/articles/5/explication"),
+        ("sources", "/sources"), ("outbox", "/outbox"),
+    )  # fmt: skip
+    for name, path in pages:
         answer = page.goto(desk.url + path)
         assert answer.status == 200, path
         screenshot(page, name)

@@ -407,3 +407,32 @@ def test_explanation_page_gives_the_reasoning_of_monitor_explain(desk: DeskServe
     for line in figure_lines:
         assert line in shown, line
     assert missing.status_code == 404
+
+
+def test_the_desk_on_postgresql(postgres_url: str) -> None:
+    code, output = DeskServer.replay(postgres_url)
+    assert code == 0, output
+    server = start_desk(postgres_url)
+    try:
+        alerts = server.alerts()
+        with server.client() as client:
+            page = client.get("/?topic=coree-du-nord-russie")
+            assert alert_ids(page.text) == sorted((a["id"] for a in alerts), reverse=True)
+            timeline = client.get("/topics/coree-du-nord-russie/quantities/killed").text
+            assert len(re.findall(r'class="claim-mark"', timeline)) >= 3
+            token = csrf_token(client)
+            done = client.post(
+                f"/alerts/{alerts[0]['id']}/faux-positif", data={"csrf_token": token}
+            )
+            assert done.status_code == 303
+        stored = {a["id"]: a for a in server.alerts()}[alerts[0]["id"]]
+        assert stored["false_positive"] is not None and stored["acknowledged"] is not None
+    finally:
+        server.stop()
+
+
+def test_a_bad_claims_filter_is_explained(desk: DeskServer) -> None:
+    with desk.client() as client:
+        answer = client.get("/claims?show=toutes&page=2")
+    assert answer.status_code == 400
+    assert "Affichage « toutes » inconnu : sans-quantite ou rejetees." in text_of(answer.text)
