@@ -64,8 +64,12 @@ OPEN_PATHS = ("/login", "/healthz", "/static/")
 QUALIFIERS = {
     "exact": "exact", "approx": "environ", "at_least": "au moins", "more_than": "plus de",
     "at_most": "au plus", "less_than": "moins de", "range": "fourchette",
+    "vague": "ordre de grandeur",
 }  # fmt: skip
-MODALITIES = {"reported": "rapporté", "planned": "prévu", "estimated": "estimé"}
+MODALITIES = {
+    "asserted": "affirmé", "reported": "rapporté, non confirmé (conditionnel)",
+    "planned": "prévu ou envisagé", "negated": "démenti",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class Desk:
             qualifier=lambda q: QUALIFIERS.get(q, q),
             modality=lambda m: MODALITIES.get(m, m),
             kind=lambda k: queries.KINDS.get(k, k),
+            delivery_state=lambda status: queries.DELIVERY_LABELS.get(status, status),
             urlpart=lambda value: quote(str(value), safe=""),
         )
         self.charts: dict[tuple[Any, ...], str] = {}
