@@ -219,7 +219,7 @@ class Desk:
             filters = queries.parse_alert_filters(params)
         except queries.FilterError as exc:
             problem, filters = str(exc), queries.AlertFilters()
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             choices = queries.filter_choices(session)
             page = queries.list_alerts(session, filters, self.options.page_size)
             return self.render(
@@ -238,7 +238,7 @@ class Desk:
 
     def alert(self, request: Request) -> Response:
         alert_id = request.path_params["alert_id"]
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             alert = queries.load_alert(session, alert_id)
             if alert is None:
                 return self.error(
@@ -255,7 +255,7 @@ class Desk:
     def timeline(self, request: Request) -> Response:
         topic = request.path_params["topic"]
         quantity = request.path_params["quantity"]
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             data = queries.timeline_data(session, topic, quantity)
             if not data.claims and not data.known and not data.alerts:
                 return self.error(
@@ -288,7 +288,7 @@ class Desk:
 
     def article(self, request: Request) -> Response:
         article_id = request.path_params["article_id"]
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             article = queries.load_article(session, article_id)
             if article is None:
                 return self.error(
@@ -308,7 +308,7 @@ class Desk:
         """``monitor explain --article ID`` in the page: how each figure was read and why
         it went to its quantity or to none (the reader runs again on the stored text)."""
         article_id = request.path_params["article_id"]
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             article = queries.load_article(session, article_id)
             if article is None:
                 return self.error(
@@ -359,7 +359,7 @@ class Desk:
             filters = queries.parse_claim_filters(params)
         except queries.FilterError as exc:
             problem, filters = str(exc), queries.ClaimFilters()
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             page = queries.list_claims(session, filters, self.options.page_size)
             return self.render(
                 request, "claims.html.j2", 400 if problem else 200, page=page,
@@ -367,7 +367,7 @@ class Desk:
             )  # fmt: skip
 
     def sources(self, request: Request) -> Response:
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             rows = queries.list_sources(session)
             return self.render(request, "sources.html.j2", sources=rows, now=datetime.now(UTC))
 
@@ -379,7 +379,7 @@ class Desk:
                 f"État « {status} » inconnu : choisissez parmi "
                 f"{', '.join(queries.DELIVERY_STATES)}.",
             )  # fmt: skip
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             rows = queries.list_deliveries(session, status, self.options.page_size * 4)
             counts = queries.delivery_counts(session)
             return self.render(
@@ -643,7 +643,7 @@ def create_app(settings: Settings, host: str | None = None) -> Starlette:
 
 def count_rows(desk: Desk) -> dict[str, int]:
     """Rows per table the pages read (for the benchmark's report)."""
-    with desk.database.session() as session:
+    with desk.database.read_session() as session:
         return {
             "claims": session.scalar(select(func.count()).select_from(ClaimRow)) or 0,
             "alerts": session.scalar(select(func.count()).select_from(AlertRow)) or 0,

@@ -220,7 +220,12 @@ def timeline_data(session: Session, topic: str, quantity: str) -> TimelineData:
         select(ClaimRow)
         .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         .where(ClaimRow.topic == topic, ClaimRow.quantity == quantity)
-        .options(joinedload(ClaimRow.article))
+        .options(
+            # What a mark shows of its article: not the text (the page would load MBs).
+            joinedload(ClaimRow.article).load_only(
+                ArticleRow.id, ArticleRow.published, ArticleRow.first_seen, ArticleRow.outlet
+            )
+        )
         .order_by(ArticleRow.published, ClaimRow.id)
     )
     known = session.scalars(
