@@ -161,6 +161,7 @@ def alert_record(alert: AlertRow) -> dict[str, Any]:
         "evidence": [evidence.article.url for evidence in alert.evidence],
         "created": iso(alert.created_at),
         "acknowledged": iso(alert.acknowledged_at),
+        "false_positive": iso(alert.false_positive_at),
     }
 
 

@@ -41,6 +41,7 @@ from monitor.rules.schema import RuleFile
 from monitor.settings import Settings, load_settings
 from monitor.storage import open_database
 from monitor.storage.schema import AlertRow, ClaimRow, KnownClaimRow
+from monitor.web.commands import timeline_command, web_command
 
 
 class MonitorGroup(click.Group):
@@ -421,5 +422,6 @@ def db_upgrade(settings: Settings) -> None:
 
 for command in (
     crawl, sources, run, run_once, status, deliver_command, deliveries_group, channels_group,
+    web_command, timeline_command,
 ):  # fmt: skip
     main.add_command(command)

@@ -142,7 +142,8 @@ def print_alerts(rows: Sequence[AlertRow], as_json: bool) -> None:
 
 
 def alert_line(row: AlertRow) -> str:
-    return f"#{row.id} {row.summary} — {row.article.url if row.article else '?'}"
+    marks = " [faux positif]" if row.false_positive_at else ""
+    return f"#{row.id} {row.summary} — {row.article.url if row.article else '?'}{marks}"
 
 
 def explain_command(

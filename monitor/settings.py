@@ -179,6 +179,30 @@ class DaemonSettings(BaseModel):
     health_check_seconds: float = Field(default=60, gt=0)
 
 
+class WebSettings(BaseModel):
+    """``monitor web``, the desk in the browser (env: ``MONITOR_WEB__<NAME>``).
+
+    On 127.0.0.1 (the default) the pages need no login. Bound to any other address they
+    do: give ``password_hash`` (``monitor web --hash-password`` prints one) or ``token``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    password_hash: str | None = Field(
+        default=None, description="pbkdf2_sha256$ITERATIONS$SALT$HASH of the desk password."
+    )
+    token: str | None = Field(default=None, description="A shared token accepted at login.")
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs session cookies; a random one per start when unset (logs out).",
+    )
+    session_hours: float = Field(default=12, gt=0)
+    secure_cookie: bool = Field(default=False, description="Send cookies over HTTPS only.")
+    page_size: int = Field(default=50, ge=1, le=1000)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MONITOR_", env_nested_delimiter="__", extra="forbid"
@@ -190,6 +214,7 @@ class Settings(BaseSettings):
     approx_tolerance: float = Field(default=0.1, ge=0, le=1)
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @field_validator("channels")
     @classmethod

@@ -90,3 +90,23 @@ def test_datetimes_come_back_aware_in_utc(database: Database) -> None:
         row = session.query(ArticleRow).one()
         assert row.published == datetime(2025, 7, 1, 6, 30, tzinfo=UTC)
         assert row.published.tzinfo is not None and row.published.utcoffset() == timedelta(0)
+
+
+def test_a_read_session_neither_waits_for_a_writer_nor_holds_one_up(tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.storage import open_database
+    from monitor.storage.schema import RunRow
+
+    database = open_database(str(tmp_path / "x.db"))
+    now = datetime.now(UTC)
+    with database.session() as writer:
+        writer.add(RunRow(kind="replay", started_at=now))
+        writer.flush()  # the writer holds the write lock from here to its commit
+        with database.read_session() as reader:
+            assert reader.query(RunRow).count() == 0  # the last committed snapshot
+    with database.read_session() as reader:
+        assert reader.query(RunRow).count() == 1
+        with database.session() as second_writer:  # not held up by the open reader
+            second_writer.add(RunRow(kind="crawl", started_at=now))
+    database.dispose()

@@ -43,6 +43,16 @@ class Database:
         with self.sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reading only (web pages): on SQLite it takes no write lock, so it
+        neither waits for a writer nor holds one up; it is rolled back at the end."""
+        with Session(self.engine.execution_options(read_only=True)) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
     def upgrade(self) -> list[str]:
         """Apply every pending migration; return the revisions applied."""
         before = self.revision()
@@ -126,8 +136,12 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin_sqlite(connection: Any) -> None:
     # IMMEDIATE takes the write lock at BEGIN: two writers wait on busy_timeout instead of
-    # failing with "database is locked" when one upgrades a read to a write.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # failing with "database is locked" when one upgrades a read to a write. A read-only
+    # session (Database.read_session) begins a plain read transaction on the WAL snapshot.
+    if connection.get_execution_options().get("read_only"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(url: str) -> Config:

@@ -183,6 +183,8 @@ class ClaimRow(Base):
     # The day (ISO date) or event of a quantity counted per day or per event.
     period: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime]
+    # Rejected by a desk editor: the figure was misread or is not about its quantity.
+    rejected_at: Mapped[datetime | None]
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
 
@@ -251,6 +253,9 @@ class AlertRow(Base):
     rule_line: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
     acknowledged_at: Mapped[datetime | None]
+    # Marked "faux positif" by a desk editor: the figure was misread or is no news
+    # (alerts marked so measure the alerts' precision).
+    false_positive_at: Mapped[datetime | None]
 
     claim: Mapped[ClaimRow | None] = relationship(foreign_keys=[claim_id])
     previous_claim: Mapped[ClaimRow | None] = relationship(foreign_keys=[previous_claim_id])
