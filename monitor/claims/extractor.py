@@ -700,6 +700,7 @@ def _build_claims(
             noun.lower() in _TIME_NOUNS
             or noun.lower() in _DEGREE_ADVERBS
             or (noun_token is not None and noun_token.pos_ == "ADV")
+            or participle_verb(noun.split()[0]) in LIGHT_VERBS  # "60 comptés à Lyon"
         ):
             # "à 157 les deux nuits suivantes", "1 220 grièvement atteints": a time or an
             # adverb is not what the figure counts.
@@ -769,6 +770,13 @@ def _build_claims(
                 parent_span = previous_claim.parent_span
                 if predicate_word is not None and not _has_own_verb(noun_token):
                     reading = previous_reading
+                whole = next((c for _, c, _, _ in built if c.span == parent_span), None)
+                if whole is not None and (predicate is None or predicate in LIGHT_VERBS):
+                    # "39 106 morts : 35 418 recensés en Turquie et 3 688 dénombrés en
+                    # Syrie": a part that is only counted is dead like its whole.
+                    predicate = whole.predicate or predicate
+                    if noun is None:
+                        noun, noun_phrase = whole.noun, whole.noun_phrase
             elif (
                 noun is None
                 and predicate_word is None

@@ -256,7 +256,13 @@ def view(
     if noun is None:
         # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
         if claim.unit is Unit.COUNT:
-            noun = after_word.lower() if after_word and event_verb(after_word) else None
+            noun = (
+                after_word.lower()
+                if after_word
+                and event_verb(after_word)
+                and not _reported_participle(after_word)  # "3 688 dénombrés"
+                else None
+            )
         else:
             after = written_after(claim, of=True)
             noun = after.lower() if after else None

@@ -642,3 +642,24 @@ def test_a_population_describes_a_place_and_is_no_claim(text: str) -> None:
 )
 def test_inhabitants_something_happened_to_are_counted(text: str, written: str) -> None:
     assert [c.value_text for c in find_claims(text)] == [written]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        (
+            "Mardi soir, le bilan s'élevait à 39 106 morts : 35 418 recensés officiellement dans "
+            "le sud de la Turquie et 3 688 dénombrés par les autorités en Syrie.",
+            "mourir",
+        ),
+        (
+            "Le bilan de la nuit s'élève à 150 blessés : 90 recensés à Marseille et 60 comptés "
+            "à Lyon par la préfecture.",
+            "blesser",
+        ),
+    ],
+)
+def test_parts_that_are_only_counted_are_what_their_whole_is(text: str, verb: str) -> None:
+    whole, first, second = find_claims(text)
+    assert first.parent_span == second.parent_span == whole.span
+    assert [whole.predicate, first.predicate, second.predicate] == [verb, verb, verb]
