@@ -71,6 +71,11 @@ _TIME_NOUNS = frozenset(
      "fois", "soir", "soirée", "matin", "matinée", "veille", "lendemain", "week-end",
      "trimestre", "semestre", "siècle", "décennie"}
 )  # fmt: skip
+# Nouns of an adverbial phrase after a figure, never what it counts: "15 000 côté turc",
+# "932 début juin", "300 au total", "300 en moyenne", "330 à l'échelle mondiale".
+_ADVERBIAL_NOUNS = frozenset(
+    {"côté", "début", "fin", "mi", "milieu", "total", "moyenne", "échelle", "cumul"}
+)
 # How badly, written where a noun could be: "dont 1 220 grièvement atteints".
 _DEGREE_ADVERBS = frozenset(
     {"grièvement", "légèrement", "gravement", "mortellement", "sérieusement", "superficiellement"}
@@ -698,6 +703,7 @@ def _build_claims(
         )
         if noun is not None and (
             noun.lower() in _TIME_NOUNS
+            or noun.lower() in _ADVERBIAL_NOUNS
             or noun.lower() in _DEGREE_ADVERBS
             or (noun_token is not None and noun_token.pos_ == "ADV")
             or participle_verb(noun.split()[0]) in LIGHT_VERBS  # "60 comptés à Lyon"

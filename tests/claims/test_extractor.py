@@ -663,3 +663,16 @@ def test_parts_that_are_only_counted_are_what_their_whole_is(text: str, verb: st
     whole, first, second = find_claims(text)
     assert first.parent_span == second.parent_span == whole.span
     assert [whole.predicate, first.predicate, second.predicate] == [verb, verb, verb]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le bilan avoisine les 15 000 blessés côté turc et dépasse 3 500 côté syrien.",
+        "Santé publique France en comptait 932 début juin.",
+        "Les autorités ont recensé 300 interpellations au total, et 120 en moyenne par nuit.",
+    ],
+)
+def test_an_adverbial_phrase_after_a_figure_is_not_what_it_counts(text: str) -> None:
+    nouns = [claim.noun for claim in find_claims(text)]
+    assert not {"côté", "début", "total", "moyenne"} & set(nouns)
