@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from monitor.claims.words import event_verb
 from monitor.figures import UnitSpec
@@ -261,35 +262,79 @@ class RuleBook:
                 start = claim.span[0] - claim.sentence_start
                 clauses[claim.sentence_start].append((claim.span, (start, claim.clause[1])))
         wholes = {claim.span: claim for claim in claims}
-        results = []
+        results: list[tuple[CompiledQuantity | None, list[QuantityCheck]]] = []
+        index_of: dict[tuple[int, int], int] = {}
         for claim in claims:
             antecedent = placed.get(claim.antecedent_span) if claim.antecedent_span else None
             whole = placed.get(claim.parent_span) if claim.parent_span else None
             others = [clause for span, clause in clauses[claim.sentence_start] if span > claim.span]
-            quantity, checks = self.assign(
-                topic,
-                claim,
-                antecedent,
-                part_of=whole,
-                others=others,
-                breakdown=claim.composition or self._in_breakdown(topic, claim, claims),
-                around=_around(claim, text, title),
-                whole_noun=wholes[claim.parent_span].noun if claim.parent_span in wholes else None,
-                whole_words=_own_words(
+            options = {
+                "others": others,
+                "breakdown": claim.composition or self._in_breakdown(topic, claim, claims),
+                "around": _around(claim, text, title),
+                "whole_noun": (
+                    wholes[claim.parent_span].noun if claim.parent_span in wholes else None
+                ),
+                "whole_words": _own_words(
                     wholes.get(claim.parent_span) if claim.parent_span else None
                 ),
-                taken=frozenset(
+                "taken": frozenset(
                     predicate_key(other.predicate)
                     for other in claims
                     if other.parent_span == claim.span  # its parts' verbs are theirs
                     and other.predicate
                     and other.predicate != claim.predicate
                 ),
-            )
+            }
+            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole, **options)  # type: ignore[arg-type]
+            if quantity is None and whole is not None and claim.parent_span in index_of:
+                quantity, checks = self._part_named(
+                    topic, claim, antecedent, whole, results, index_of[claim.parent_span], options
+                ) or (quantity, checks)
             if quantity is not None:
                 placed[claim.span] = quantity
+            index_of[claim.span] = len(results)
             results.append((quantity, checks))
         return results
+
+    def _part_named(
+        self,
+        topic: CompiledTopic,
+        claim: Claim,
+        antecedent: CompiledQuantity | None,
+        whole: CompiledQuantity,
+        results: list[tuple[CompiledQuantity | None, list[QuantityCheck]]],
+        whole_index: int,
+        options: dict[str, Any],
+    ) -> tuple[CompiledQuantity | None, list[QuantityCheck]] | None:
+        """A part whose own words name the context of the quantity its whole went to
+        ("plus de 4 300 morts : 2 921 en Turquie et 1 440 en Syrie"), when the whole does
+        not name it itself: the part is that quantity's figure, and the whole, which counts
+        more than that, goes to none."""
+        quantity, checks = self.assign(topic, claim, antecedent, **options)
+        chosen = next((c for c in checks if c.fits and c.quantity == whole.id), None)
+        whole_checks = results[whole_index][1]
+        whole_check = next((c for c in whole_checks if c.quantity == whole.id), None)
+        if (
+            quantity is not whole
+            or chosen is None
+            or chosen.rank[0] < 3  # its context in its own clause
+            or whole_check is None
+            or whole_check.rank[0] >= 3  # the whole names it in its own clause too
+        ):
+            return None
+        why = (f"its parts name this quantity's context in their own words («{claim.value_text}» "
+               "...): it counts more than that")  # fmt: skip
+        whole_checks = [
+            QuantityCheck(c.quantity, False, why, stage=CONTEXT_STAGE) if c.quantity == whole.id
+            else c for c in whole_checks
+        ]  # fmt: skip
+        other = best(whole_checks)
+        results[whole_index] = (
+            topic.quantity(other.quantity) if other is not None else None,
+            whole_checks,
+        )
+        return quantity, checks
 
     def _in_breakdown(self, topic: CompiledTopic, claim: Claim, claims: Sequence[Claim]) -> bool:
         """Whether ``claim`` names a place of its own that is not one the topic is about,

@@ -1116,3 +1116,44 @@ def test_a_noun_of_the_action_says_what_happened_to_the_figure_after_it(book: Ru
         book, "incendie", "En Grèce, les pompiers ont constaté le démarrage de 30 feux jeudi."
     )
     assert fires == {30: "fires"}
+
+
+def test_a_part_that_names_the_quantitys_place_takes_it_from_its_whole(tmp_path: Path) -> None:
+    (tmp_path / "seisme.yaml").write_text(
+        """\
+topic:
+  id: seisme
+  title: Séisme en Turquie et en Syrie
+  match: {any: [séisme]}
+quantities:
+  - id: dead_turkey
+    label: morts en Turquie
+    kind: cumulative
+    nouns: [mort, victime]
+    predicates: [mourir, tuer]
+    context: [Turquie, turc]
+  - id: dead_syria
+    label: morts en Syrie
+    kind: cumulative
+    nouns: [mort, victime]
+    predicates: [mourir, tuer]
+    context: [Syrie, syrien]
+""",
+        encoding="utf-8",
+    )
+    book = compile_rules(load_rules(tmp_path).rule_sets)
+    toll = assigned_in_article(
+        book,
+        "seisme",
+        "Trois jours après le séisme, le bilan dépasse les 11 200 morts selon les chiffres "
+        "officiels : 8 574 en Turquie et 2 662 en Syrie.",
+        title="Séisme en Turquie : le bilan s'alourdit encore",
+    )
+    assert toll == {11_200: None, 8_574: "dead_turkey", 2_662: "dead_syria"}
+    # A whole that names the place in its own words keeps it.
+    toll = assigned_in_article(
+        book,
+        "seisme",
+        "En Turquie, le séisme a fait 8 574 morts, dont 2 000 à Antakya.",
+    )
+    assert toll[8_574] == "dead_turkey"
