@@ -93,6 +93,10 @@ class ParsedSentence:
         return start, end
 
 
+_OPENING_QUOTE = re.compile(r"[«\"“]\s*$")
+_CLOSING_QUOTE = re.compile(r"\s*[»\"”](?=\s+[^\W\d])")
+
+
 def rewrite_for_parser(
     sentence: str, quantities: Sequence[Quantity], *, window: int = 0
 ) -> ParseInput:
@@ -119,15 +123,22 @@ def rewrite_for_parser(
         replace_from = quantity.start
         if _VERBAL_QUALIFIER.match(plain, quantity.start, quantity.figure_start):
             replace_from = quantity.figure_start  # "sont estimées à" stays for the parser
-        pieces.append(plain[cursor:replace_from])
-        origin.extend(range(cursor, replace_from))
-        length += replace_from - cursor
+        after = max(quantity.end, quantity.link_end)
+        opening = _OPENING_QUOTE.search(plain, cursor, replace_from)
+        closing = _CLOSING_QUOTE.match(plain, after)
+        quoted = opening is not None and closing is not None
+        # A figure quoted on its own ("« plus de 900 000 » participants") is read as if the
+        # quotation marks were not there, so its noun is found after them.
+        kept_until = opening.start() if quoted and opening is not None else replace_from
+        pieces.append(plain[cursor:kept_until])
+        origin.extend(range(cursor, kept_until))
+        length += kept_until - cursor
         token = _number_token(quantity.parse_value)
         starts.append(length)
         pieces.append(token)
         origin.extend([quantity.figure_start] * len(token))
         length += len(token)
-        cursor = max(quantity.end, quantity.link_end)
+        cursor = closing.end() if quoted and closing is not None else after
         if cursor < len(plain) and not plain[cursor].isspace():
             # "d'obus" -> "3000000 obus": keep one space between the number and what follows.
             pieces.append(" ")

@@ -676,3 +676,19 @@ def test_parts_that_are_only_counted_are_what_their_whole_is(text: str, verb: st
 def test_an_adverbial_phrase_after_a_figure_is_not_what_it_counts(text: str) -> None:
     nouns = [claim.noun for claim in find_claims(text)]
     assert not {"côté", "début", "total", "moyenne"} & set(nouns)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        (
+            "La CGT a revendiqué « plus de 900 000 » participants dans toute la France.",
+            "participant",
+        ),
+        ("Le maire de Derna a avancé « au moins 18 000 » victimes dans sa ville.", "victime"),
+    ],
+)
+def test_a_figure_quoted_on_its_own_still_counts_the_noun_after_the_quotes(
+    text: str, noun: str
+) -> None:
+    assert [claim.noun for claim in find_claims(text)] == [noun]
