@@ -125,9 +125,11 @@ _ONE = (
     rf"|[^\W\d][\w-]*\s+(?:(?:est|a\s+été|était|avait\s+été|aurait\s+été|serait)\s+"
     rf"(?:(?:grièvement|légèrement|gravement)\s+)?)?{_CASUALTY}(?![\w-]))))"
 )
+# "des milliers de vacanciers", and after a noun "l'évacuation de milliers de vacanciers".
 _VAGUE = (
     r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
-    r"|nombreuses|par|les)\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
+    r"|nombreuses|par|les|de(?=\s+(?:dizaines|centaines|milliers)\s+(?:de|d')))"
+    r"\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
     r"(?:\s+de\s+(?P<vague_scale>milliers|millions|milliards))?(?![\w-]))"
 )
 # Python's re is several times slower with IGNORECASE: the scans run on lowercased text.

@@ -626,3 +626,20 @@ def test_a_round_word_with_its_adjective(sentence: str, written: str, value: flo
         value,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("La préfecture a ordonné l'évacuation de milliers de vacanciers.", 2000, 9999),
+        ("Le virus a conduit à l'abattage de dizaines de milliers de canards.", 20_000, 99_999),
+        ("Le naufrage a causé la mort de centaines de migrants.", 200, 999),
+    ],
+)
+def test_a_vague_amount_after_de_is_read(sentence: str, low: float, high: float) -> None:
+    (figure,) = find_figures(sentence)
+    assert (figure.low, figure.high, figure.vague) == (low, high, True)
+
+
+def test_de_before_a_vague_word_needs_what_it_counts() -> None:
+    assert find_figures("Le chiffre de milliers circule.") == []
