@@ -251,8 +251,10 @@ def view(
         noun = None  # "les 700 000 revendiqués par la CGT": who counted, not what
     after_word = written_after(claim)
     own_event = event_verb(after_word) if after_word else None
-    if own_event is not None and own_event in LIGHT_VERBS:
-        own_event = None  # "les 280 millions d'euros anticipés": said, not what happened
+    if own_event is not None and (own_event in LIGHT_VERBS or own_event in IMPACT_VERBS):
+        # "les 280 millions d'euros anticipés": said, not what happened; "150 000 hectares
+        # touchés": the event reached them, which says no more than the event itself.
+        own_event = None
     if noun is None:
         # "2 012 morts" read with the verb only; "26,65 % de grévistes": the written word.
         if claim.unit is Unit.COUNT:

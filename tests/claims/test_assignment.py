@@ -1157,3 +1157,28 @@ quantities:
         "En Turquie, le séisme a fait 8 574 morts, dont 2 000 à Antakya.",
     )
     assert toll[8_574] == "dead_turkey"
+
+
+def test_a_figure_the_event_reached_is_not_kept_out_by_that_word(tmp_path: Path) -> None:
+    (tmp_path / "feux.yaml").write_text(
+        """\
+topic:
+  id: feux
+  title: Incendies
+  match: {any: [incendie, incendies, feu]}
+quantities:
+  - id: burnt
+    label: surface brûlée
+    kind: cumulative
+    unit: hectares
+    nouns: [hectare, végétation]
+    predicates: [brûler, parcourir, ravager]
+""",
+        encoding="utf-8",
+    )
+    book = compile_rules(load_rules(tmp_path).rule_sets)
+    text = "Les incendies ont ravagé la région : au total, 150 000 hectares touchés."
+    assert quantities(book, "feux", text) == {1_500_000_000: "burnt"}
+    # A word of its own that says another thing happened still keeps it out.
+    text = "Les incendies ont ravagé la région, et 150 000 hectares replantés depuis."
+    assert quantities(book, "feux", text) == {1_500_000_000: None}
