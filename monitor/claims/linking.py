@@ -384,6 +384,13 @@ def noun_phrase_end(noun: Token) -> Token:
 
 def find_predicate(anchor: Token) -> Token | None:
     """The token naming what happened to the counted thing ``anchor`` (noun or number)."""
+    found = _find_predicate(anchor)
+    if found is not None and found.i > 0 and found.text[:1].isupper():
+        return None  # a name tagged as a verb: "en Grèce", "TotalEnergies", "Marder"
+    return found
+
+
+def _find_predicate(anchor: Token) -> Token | None:
     described = _participle_after(anchor)
     if described is not None:
         return described

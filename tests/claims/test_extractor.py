@@ -692,3 +692,17 @@ def test_a_figure_quoted_on_its_own_still_counts_the_noun_after_the_quotes(
     text: str, noun: str
 ) -> None:
     assert [claim.noun for claim in find_claims(text)] == [noun]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seules deux raffineries TotalEnergies, Feyzin (Rhône) et Gonfreville "
+        "(Seine-Maritime), restaient en grève jeudi, selon la CGT et le groupe.",
+        "Une quarantaine de véhicules de combat d'infanterie Marder ont aussi été remis à "
+        "l'Ukraine, a indiqué une source sécuritaire.",
+    ],
+)
+def test_a_name_is_never_what_happened(text: str) -> None:
+    predicates = [claim.predicate for claim in find_claims(text)]
+    assert not {"totalenergier", "marder"} & set(predicates)
