@@ -41,6 +41,7 @@ from monitor.settings import Settings
 from monitor.storage import curation, open_database
 from monitor.storage.schema import AlertRow, ArticleRow, ClaimRow, DeliveryRow
 from monitor.web import queries
+from monitor.web.french import MODALITIES, QUALIFIERS
 from monitor.web.highlight import highlight_figures, highlight_span
 from monitor.web.security import (
     CSRF_FIELD,
@@ -61,15 +62,6 @@ from monitor.web.timeline import (
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 OPEN_PATHS = ("/login", "/healthz", "/static/")
-QUALIFIERS = {
-    "exact": "exact", "approx": "environ", "at_least": "au moins", "more_than": "plus de",
-    "at_most": "au plus", "less_than": "moins de", "range": "fourchette",
-    "vague": "ordre de grandeur",
-}  # fmt: skip
-MODALITIES = {
-    "asserted": "affirmé", "reported": "rapporté, non confirmé (conditionnel)",
-    "planned": "prévu ou envisagé", "negated": "démenti",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -322,7 +314,8 @@ class Desk:
                 "ne peut pas dire à quelle quantité irait chaque chiffre.",
             )  # fmt: skip
         from monitor.claims.extractor import find_claims
-        from monitor.explain import describe, explain
+        from monitor.explain import explain
+        from monitor.web.french import describe_in_french
 
         with self.explain_lock:  # one reading at a time: the French model is shared
             topics, explanations = explain(
@@ -331,7 +324,7 @@ class Desk:
         return self.render(
             request, "explanation.html.j2", article_id=article_id, title=title,
             topics=[topic.id for topic in topics],
-            figures=[(e.claim.value_text, describe(e)) for e in explanations],
+            figures=[(e.claim.value_text, describe_in_french(e)) for e in explanations],
         )  # fmt: skip
 
     def fate(

@@ -404,8 +404,14 @@ def test_explanation_page_gives_the_reasoning_of_monitor_explain(desk: DeskServe
     figure_lines = output.split("\n\nAlerts raised by this article:")[0].splitlines()[1:]
     assert any(line.startswith("«600» in:") for line in figure_lines)
     assert any("-> killed" in line for line in figure_lines)
-    for line in figure_lines:
-        assert line in shown, line
+    # The same figures and verdicts as the terminal, in French for the newsroom.
+    figures = [line.split("» in:")[0][1:] for line in figure_lines if line.startswith("«")]
+    for figure in figures:
+        assert f"« {figure} » dans :" in shown, figure
+    assert "killed : → killed" not in shown and ": → killed (convient" in shown
+    assert "lu comme 600 (exact)" in shown
+    for english in ("fits", "counted by", "the figure", "nothing in", "none of its"):
+        assert english not in shown, english
     assert missing.status_code == 404
 
 
