@@ -80,6 +80,13 @@ _ADVERBIAL_NOUNS = frozenset(
 _DEGREE_ADVERBS = frozenset(
     {"grièvement", "légèrement", "gravement", "mortellement", "sérieusement", "superficiellement"}
 )
+# A figure that is the attribute of "ils" or "elles": it counts people ("Ils étaient 782 000
+# à défiler", "Elles étaient plus de 3 000 à manifester").
+_PEOPLE_SUBJECT_BEFORE = re.compile(
+    r"(?<![\w'])(?:ils|elles)\s+(?:(?:n')?(?:étaient|sont|seraient|furent|seront|auraient\s+été"
+    r"|ont\s+été|avaient\s+été)\s+)(?:(?:encore|déjà|désormais|toujours|ainsi|donc)\s+)?$",
+    re.IGNORECASE,
+)
 # "dont 300 à Paris", "parmi lesquels neuf femmes", "parmi eux figurent 72 marins": a part
 # of the figure before.
 _SUBSET = (
@@ -711,6 +718,13 @@ def _build_claims(
             # "à 157 les deux nuits suivantes", "1 220 grièvement atteints": a time or an
             # adverb is not what the figure counts.
             noun, noun_phrase, noun_token = None, None, None
+        if (
+            noun is None
+            and quantity.unit is Unit.COUNT
+            and _PEOPLE_SUBJECT_BEFORE.search(plain, max(0, quantity.start - 40), quantity.start)
+        ):
+            # "Ils étaient 782 000 à défiler", "Elles étaient plus de 3 000": people.
+            noun, noun_phrase = "personne", "personnes"
         predicate_token: Token | None = None
         predicate: str | None = None
         if predicate_word is not None:

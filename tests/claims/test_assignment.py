@@ -1182,3 +1182,12 @@ quantities:
     # A word of its own that says another thing happened still keeps it out.
     text = "Les incendies ont ravagé la région, et 150 000 hectares replantés depuis."
     assert quantities(book, "feux", text) == {1_500_000_000: None}
+
+
+def test_people_counted_by_ils_etaient_go_to_a_quantity_of_people(book: RuleBook) -> None:
+    paris = quantities(
+        book,
+        "retraites",
+        "Contre la réforme des retraites, ils étaient 93 000 à défiler à Paris selon la préfecture.",
+    )
+    assert paris == {93_000: "demonstrators_paris"}

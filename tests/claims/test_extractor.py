@@ -706,3 +706,15 @@ def test_a_figure_quoted_on_its_own_still_counts_the_noun_after_the_quotes(
 def test_a_name_is_never_what_happened(text: str) -> None:
     predicates = [claim.predicate for claim in find_claims(text)]
     assert not {"totalenergier", "marder"} & set(predicates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient 782 000 à défiler lundi dans tout le pays, selon le ministère de l'Intérieur.",
+        "Selon le Home Office, ils étaient 28 500 à traverser la Manche en small boat en 2021.",
+        "Elles étaient plus de 3 000 à manifester à Paris samedi.",
+    ],
+)
+def test_the_attribute_of_ils_or_elles_counts_people(text: str) -> None:
+    assert [claim.noun for claim in find_claims(text)] == ["personne"]
