@@ -1068,6 +1068,15 @@ _POPULATION_AFTER = re.compile(
 )
 
 
+# A threshold the law sets, not a count: "la majorité absolue de 289 sièges", "la majorité
+# absolue est fixée à 289".
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<![\w])majorité\s+(?:absolue|relative|qualifiée)\s+(?:(?:est\s+)?fixée\s+à|de|des|d'"
+    r"|à)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_population(plain: str, quantity: Quantity) -> bool:
     return bool(
         quantity.unit is Unit.COUNT
@@ -1077,11 +1086,14 @@ def _is_population(plain: str, quantity: Quantity) -> bool:
 
 
 def _without_totals(plain: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Without the totals a count is out of ("355 sièges sur 577") and the populations
-    that describe a place ("une ville de 100 000 habitants")."""
+    """Without the totals a count is out of ("355 sièges sur 577"), the populations that
+    describe a place ("une ville de 100 000 habitants") and the thresholds the law sets
+    ("la majorité absolue de 289 sièges")."""
     kept: list[Quantity] = []
     for quantity in quantities:
-        if _is_population(plain, quantity):
+        if _is_population(plain, quantity) or _THRESHOLD_BEFORE.search(
+            plain, max(0, quantity.start - 40), quantity.start
+        ):
             continue
         previous = kept[-1] if kept else None
         if (

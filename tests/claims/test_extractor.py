@@ -718,3 +718,15 @@ def test_a_name_is_never_what_happened(text: str) -> None:
 )
 def test_the_attribute_of_ils_or_elles_counts_people(text: str) -> None:
     assert [claim.noun for claim in find_claims(text)] == ["personne"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le parti présidentiel dispose de 308 sièges, au-delà de la majorité absolue de 289.",
+        "Ensemble serait crédité de 260 sièges, loin de la majorité absolue fixée à 289 sièges.",
+        "Au Bundestag, la coalition compte 416 députés ; la majorité absolue est fixée à 368.",
+    ],
+)
+def test_a_majority_the_law_sets_is_no_claim(text: str) -> None:
+    assert len(find_claims(text)) == 1
