@@ -76,6 +76,10 @@ class Lexicon:
     approx_tolerance: float = 0.1
 
 
+# Claim.earlier of a figure dated two years or more before its article: another event.
+PAST_EVENT = "past event"
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One figure stated in an article, before any topic is assigned.
@@ -107,8 +111,10 @@ class Claim:
     # The figure this one continues and counts the same thing as: "17 morts, contre 14 la
     # veille", "31 600 morts en Turquie et 4 500 en Syrie", "la CGT en a compté 3,5 millions".
     antecedent_span: tuple[int, int] | None = None
-    # Why the figure is not news, when the article gives it as such: "historical" (it is
-    # dated weeks or years before the article: "en 2004, le séisme avait fait 628 morts")
+    # Why the figure is not news, when the article gives it as such: "past event" (dated
+    # two years or more before the article: "en 2004, le séisme avait fait 628 morts", the
+    # figure of another event, which counts no quantity), "historical" (dated half a year
+    # or more before the article)
     # or "earlier" (an earlier statement: "un précédent bilan faisait état de 2 012 morts",
     # "contre 14 la veille", a pluperfect "avait fait"). Such claims raise no alert.
     earlier: str | None = None

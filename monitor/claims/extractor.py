@@ -62,7 +62,7 @@ from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
 from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, predicate_word
-from monitor.models import Claim, Lexicon, Modality, Qualifier, Unit
+from monitor.models import PAST_EVENT, Claim, Lexicon, Modality, Qualifier, Unit
 from monitor.rules.terms import fold, predicate_key
 
 # Nouns of time, never what a figure counts: "puis à 157 les deux nuits suivantes".
@@ -983,9 +983,11 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
     """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
 
     Historical: the figure's own words date it with a year at least half a year before
-    the article ("en février 2004, ... 628 morts"). Earlier: its words present it as an
-    earlier statement ("un précédent bilan", "plus tôt dans la journée", "auparavant"), or
-    it is compared with another figure at an earlier time ("contre 14 la veille").
+    the article ("en février 2022, ... 628 morts"); a past event when that year is two
+    years or more before the article's ("en 1960, ... près de 12 000 morts"). Earlier: its
+    words present it as an earlier statement ("un précédent bilan", "plus tôt dans la
+    journée", "auparavant"), or it is compared with another figure at an earlier time
+    ("contre 14 la veille").
     """
     if (
         day is not None
@@ -996,7 +998,9 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
         and claim.time_text in lead
         and (day - claim.time_ref).days > _HISTORICAL_DAYS
     ):
-        return "historical"
+        # Two calendar years back or more, it is the figure of another event: "En 1960, le
+        # séisme d'Agadir avait fait près de 12 000 morts", "22,89 % en 2007".
+        return PAST_EVENT if claim.time_ref.year <= day.year - 2 else "historical"
     if _EARLIER_WORDS.search(lead) or (compared and _EARLIER_TIME.search(own)):
         return "earlier"
     if (

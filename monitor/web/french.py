@@ -75,6 +75,8 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"«(.+)» is excluded", r"« \1 » est exclu"),
         (r"it is a part of a figure of this quantity.*",
          "c'est une partie d'un chiffre de cette quantité (« dont », deux-points, ou chiffres qui s'additionnent)"),
+        (r"it is dated two years or more before the article: the figure of another event, not one of this topic's",
+         "il est daté de deux ans ou plus avant l'article : c'est le chiffre d'un autre événement"),
         (r"its parts name this quantity's context in their own words \(«(.+)» \.\.\.\): it counts more than that",
          r"ses parties nomment le contexte de cette quantité (« \1 »…) : il compte davantage"),
     )
@@ -130,6 +132,7 @@ def reason_in_french(why: str) -> str:
 _EARLIER = {
     "earlier": "un chiffre antérieur",
     "historical": "un chiffre historique",
+    "past event": "le chiffre d'un autre événement, daté de deux ans ou plus",
 }
 
 

@@ -457,10 +457,15 @@ def test_measuring_verbs_point_to_what_is_counted(
         # A toll of another year, recalled for comparison (a disaster, a strike).
         (
             "En février 2004, un séisme avait frappé Al Hoceima et tué 628 personnes.",
-            {"628": "historical"},
+            {"628": "past event"},
         ),
         (
             "Le 5 décembre 2019, la police avait dénombré 806 000 manifestants en France.",
+            {"806 000": "past event"},
+        ),
+        # A year back (the article is of November 2024): the story's own past.
+        (
+            "En février 2023, la police avait dénombré 806 000 manifestants en France.",
             {"806 000": "historical"},
         ),
         # Earlier statements of the same story.
