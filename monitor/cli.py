@@ -17,6 +17,7 @@ import click
 from sqlalchemy import select
 
 from monitor.alerts import alert_detail_record, claim_record, describe_alert, known_record
+from monitor.article_commands import articles
 from monitor.commands import (
     build_pipeline,
     config_option,
@@ -454,7 +455,7 @@ def db_upgrade(settings: Settings) -> None:
 
 
 for command in (
-    crawl, sources, run, run_once, status, deliver_command, deliveries_group, channels_group,
-    web_command, timeline_command,
+    articles, crawl, sources, run, run_once, status, deliver_command, deliveries_group,
+    channels_group, web_command, timeline_command,
 ):  # fmt: skip
     main.add_command(command)
