@@ -80,13 +80,15 @@ def run(
 
 
 @click.command("run-once")
+@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's log (INFO) on stderr.")
 @settings_options
 @json_option
-def run_once(settings: Settings, as_json: bool) -> None:
+def run_once(verbose: bool, settings: Settings, as_json: bool) -> None:
     """One pass for cron or a systemd timer: due crawls, then deliveries, then exit.
 
     Holds a lock for the whole pass: a second run-once started meanwhile exits 0 at
-    once, saying why, and does nothing.
+    once, saying why, and does nothing. Without --verbose the crawl logs only errors,
+    so a cron log keeps to the pass's summary line.
 
     \b
     Example (crontab, every 10 minutes):
@@ -109,7 +111,7 @@ def run_once(settings: Settings, as_json: bool) -> None:
                     "another monitor run-once holds the database lock: nothing to do", err=True
                 )
                 return
-            summary = one_pass(database, settings)
+            summary = one_pass(database, settings, crawl_log_level="INFO" if verbose else "ERROR")
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
     else:
@@ -120,7 +122,9 @@ def run_once(settings: Settings, as_json: bool) -> None:
         )
 
 
-def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
+def one_pass(
+    database: Database, settings: Settings, *, crawl_log_level: str = "ERROR"
+) -> dict[str, Any]:
     from monitor.commands import build_pipeline
     from monitor.crawl import run_crawl, select_sources
     from monitor.delivery import deliver
@@ -129,7 +133,7 @@ def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
     sources = select_sources(database, settings)
     if sources:
         pipeline = build_pipeline(database, settings)
-        result = run_crawl(settings, database, pipeline, sources, log_level="ERROR")
+        result = run_crawl(settings, database, pipeline, sources, log_level=crawl_log_level)
         summary.update(
             sources=len(result.reports),
             failed=len(result.failed),
