@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from monitor.cli import main
+from tests.delivery.conftest import WebhookReceiver, receiver  # noqa: F401  (fixture)
 from tests.paths import RULES, SEEDS
 
 NARROW = "\u202f"
@@ -179,3 +181,52 @@ def test_articles_list_marks_near_copies_and_puts_undated_last(
         f"#{copy['id']} undated          {title} [fr] 0 claims (0 tracked), 0 alerts, "
         f"near copy of #{original['id']} — fixture:reprises/reprise.txt"
     )
+
+
+def test_json_fields_of_the_new_outputs_are_documented(seeded) -> None:
+    from tests.paths import ROOT
+
+    reference = (ROOT / "docs" / "json.md").read_text()
+    database_url, alerts = seeded
+    code, output, _ = run("articles", "list", "--json", "--limit", "1", "--db", database_url)
+    assert code == 0
+    keys = set(json.loads(output))
+    code, output, _ = run("alerts", "show", str(alerts[0]["id"]), "--json", "--db", database_url)
+    assert code == 0
+    record = json.loads(output)
+    keys |= set(record) | set(record["article"])
+    missing = sorted(key for key in keys if f"`{key}`" not in reference)
+    assert missing == [], "document these fields in docs/json.md"
+
+
+def test_alerts_show_gives_each_channels_delivery(
+    tmp_path: Path,
+    receiver: WebhookReceiver,  # noqa: F811
+) -> None:
+    config = tmp_path / "settings.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "database_url": str(tmp_path / "monitor.db"),
+                "rules_dir": str(RULES),
+                "channels": [{"name": "hook", "kind": "webhook", "url": receiver.url}],
+                "delivery": {"allowed_networks": ["127.0.0.0/8"]},
+            }
+        )
+    )
+    code, output, _ = run("replay", str(SEEDS), "--config", str(config), "--json")
+    assert code == 0
+    alert = killed_alert([json.loads(line) for line in output.splitlines()])
+    code, output, _ = run("alerts", "show", str(alert["id"]), "--config", str(config))
+    assert output.splitlines()[-2:] == ["Envois (1) :", "  - hook : en attente (0 tentative)"]
+    receiver.fail(1, status=400, body="nope")
+    code, _, _ = run("deliver", "--config", str(config))
+    assert code == 1
+    code, output, _ = run("alerts", "show", str(alert["id"]), "--config", str(config))
+    assert output.splitlines()[-1] == (
+        "  - hook : en échec (1 tentative) — HTTP 400 Bad Request: nope"
+    )
+    code, output, _ = run("alerts", "show", str(alert["id"]), "--json", "--config", str(config))
+    [delivery] = json.loads(output)["deliveries"]
+    assert delivery["channel"] == "hook" and delivery["status"] == "failed"
+    assert delivery["attempts"] == 1 and delivery["error"] == "HTTP 400 Bad Request: nope"
