@@ -1,4 +1,5 @@
-"""``monitor run-once`` keeps a cron log short: Scrapy's INFO log only with -v."""
+"""``monitor run-once`` keeps a cron log short: one line per source and a summary on
+stdout; Scrapy's INFO log on stderr only with -v."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ def test_run_once_shows_scrapy_info_only_with_verbose(
         text=True, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.startswith("1 sources polled (0 failed), "), done.stdout
-    assert len(done.stdout.splitlines()) == 1
+    source, summary = done.stdout.splitlines()  # one line per source, then the pass
+    assert source.startswith("quotidien  ok: "), done.stdout
+    assert source.endswith(" claims") and " fetched" in source
+    assert summary.startswith("1 sources polled (0 failed), "), done.stdout
     if verbose:
         assert "[scrapy.core.engine] INFO: Spider opened" in done.stderr
         assert "[scrapy.core.engine] INFO: Closing spider (finished)" in done.stderr
