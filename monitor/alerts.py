@@ -244,15 +244,30 @@ def describe_alert(alert: AlertRow, deliveries: Sequence[DeliveryRow]) -> list[s
     kind = KIND_LABELS.get(alert.kind, alert.kind)  # type: ignore[call-overload]
     lines = [
         f"Alerte n° {alert.id} — {alert.summary}",
-        f"Type : {kind} ({alert.kind})",
+        f"Type : {kind} ({alert.kind})" if kind != alert.kind else f"Type : {kind}",
         f"Sujet : {alert.topic}" + (f", quantité {alert.quantity}" if alert.quantity else ""),
         f"Levée le {paris_time(alert.created_at)} (heure de Paris)",
         f"État : {alert_state(alert)}",
-        "Règle : "
-        + (alert.rule_file or "inconnue")
-        + (f", ligne {alert.rule_line}" if alert.rule_line else ""),
-        "",
     ]
+    if alert.claim is not None or alert.article is not None:  # not an operator alert
+        rule = alert.rule_file or "inconnue"
+        lines.append(f"Règle : {rule}" + (f", ligne {alert.rule_line}" if alert.rule_line else ""))
+        lines.append("")
+        lines.extend(figure_lines(alert, unit))
+    else:
+        lines.append("")
+    if deliveries:
+        lines.append(f"Envois ({len(deliveries)}) :")
+        lines.extend(f"  - {describe_delivery(delivery)}" for delivery in deliveries)
+    else:
+        lines.append("Envois : aucun canal d'envoi.")
+    return lines
+
+
+def figure_lines(alert: AlertRow, unit: UnitSpec) -> list[str]:
+    """The new and previous figures with their sentences and articles, then the other
+    articles that carry the new one."""
+    lines = []
     if alert.claim is not None:
         lines.append(f"Nouveau chiffre : {describe_claim(alert.claim, unit)}")
         lines.extend(quoted_in(alert.claim.sentence, alert.claim.article))
@@ -284,11 +299,6 @@ def describe_alert(alert: AlertRow, deliveries: Sequence[DeliveryRow]) -> list[s
     else:
         lines.append("Autres articles qui donnent ce chiffre : aucun pour l'instant.")
     lines.append("")
-    if deliveries:
-        lines.append(f"Envois ({len(deliveries)}) :")
-        lines.extend(f"  - {describe_delivery(delivery)}" for delivery in deliveries)
-    else:
-        lines.append("Envois : aucun canal d'envoi.")
     return lines
 
 

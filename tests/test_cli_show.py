@@ -230,3 +230,32 @@ def test_alerts_show_gives_each_channels_delivery(
     [delivery] = json.loads(output)["deliveries"]
     assert delivery["channel"] == "hook" and delivery["status"] == "failed"
     assert delivery["attempts"] == 1 and delivery["error"] == "HTTP 400 Bad Request: nope"
+
+
+def test_alerts_show_of_an_operator_alert(database_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.operator import OperatorProblem, reconcile
+    from monitor.settings import load_settings
+    from monitor.storage import open_database
+
+    database = open_database(database_url)
+    problem = OperatorProblem("rules:rules/x.yaml", "fichier de règles invalide : x.yaml:3:1")
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    reconcile(
+        database, load_settings(database_url=database_url), [problem], scope="rules:", now=now
+    )
+    database.dispose()
+    code, output, errors = run("alerts", "list", "--json", "--db", database_url)
+    [alert] = [json.loads(line) for line in output.splitlines()]
+    code, output, errors = run("alerts", "show", str(alert["id"]), "--db", database_url)
+    assert code == 0 and errors == ""
+    assert output == (
+        f"Alerte n° {alert['id']} — Problème : fichier de règles invalide : x.yaml:3:1\n"
+        "Type : operator\n"
+        "Sujet : monitor\n"
+        "Levée le 01/03/2026 13:00 (heure de Paris)\n"
+        "État : à traiter\n"
+        "\n"
+        "Envois : aucun canal d'envoi.\n"
+    )
