@@ -70,6 +70,8 @@ def main() -> None:
     Quick start (offline, on the bundled fixtures):
       monitor replay seeds/
       monitor alerts list
+      monitor alerts show 1
+      monitor articles list
     """
 
 
