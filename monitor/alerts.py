@@ -9,17 +9,25 @@ previous, article_url, sentence, created``. Unknown or open bounds are null.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from monitor.figures import COUNT, NARROW_SPACE, UnitSpec, format_change, format_number
+from monitor.figures import (
+    COUNT,
+    NARROW_SPACE,
+    UnitSpec,
+    format_amount,
+    format_change,
+    format_number,
+    unit_of_record,
+)
 from monitor.models import AlertKind
 from monitor.rules.engine import Figure, Verdict, format_figure
-from monitor.storage.schema import AlertRow, ClaimRow, DeliveryRow, KnownClaimRow
+from monitor.storage.schema import AlertRow, ArticleRow, ClaimRow, DeliveryRow, KnownClaimRow
 
 PARIS = ZoneInfo("Europe/Paris")
 KIND_LABELS = {
@@ -28,6 +36,19 @@ KIND_LABELS = {
     AlertKind.CONTRADICTION: "Contradiction",
 }
 NO_SOURCE = "source non précisée"
+QUALIFIER_LABELS = {
+    "exact": "exact", "approx": "environ", "at_least": "au moins", "more_than": "plus de",
+    "at_most": "au plus", "less_than": "moins de", "range": "fourchette",
+    "vague": "ordre de grandeur",
+}  # fmt: skip
+MODALITY_LABELS = {
+    "asserted": "affirmé", "reported": "rapporté, non confirmé (conditionnel)",
+    "planned": "prévu ou envisagé", "negated": "démenti",
+}  # fmt: skip
+DELIVERY_LABELS = {
+    "pending": "en attente", "sending": "en cours", "sent": "envoyé", "failed": "en échec",
+    "expired": "expiré",
+}  # fmt: skip
 
 
 def summarise(label: str, new: Figure, verdict: Verdict, unit: UnitSpec = COUNT) -> str:
@@ -175,3 +196,161 @@ def paris_date(moment: datetime | None) -> str:
     if moment is None:
         return "date inconnue"
     return moment.astimezone(PARIS).strftime("%d/%m/%Y")
+
+
+# -- one alert in full (``monitor alerts show``) ------------------------------------------
+
+
+def article_record(article: ArticleRow) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": iso(article.published),
+        "language": article.language,
+    }
+
+
+def delivery_record(delivery: DeliveryRow) -> dict[str, Any]:
+    return {
+        "channel": delivery.channel,
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "last_attempt": iso(delivery.last_attempt_at),
+        "next_attempt": iso(delivery.next_attempt_at) if delivery.status == "pending" else None,
+        "sent": iso(delivery.sent_at),
+        "error": delivery.error,
+    }
+
+
+def alert_detail_record(alert: AlertRow, deliveries: Sequence[DeliveryRow]) -> dict[str, Any]:
+    """The alert record, plus its article, the corroborating articles and the deliveries."""
+    return {
+        **alert_record(alert),
+        "article": article_record(alert.article) if alert.article else None,
+        "evidence_articles": [
+            {**article_record(item.article), "claim_id": item.claim_id, "added": iso(item.added_at)}
+            for item in alert.evidence
+        ],
+        "deliveries": [delivery_record(delivery) for delivery in deliveries],
+    }
+
+
+def describe_alert(alert: AlertRow, deliveries: Sequence[DeliveryRow]) -> list[str]:
+    """One alert in full, in French for the desk: figures, sentences, articles, rule,
+    corroborating articles, deliveries and marks."""
+    unit = claim_unit(alert.claim) if alert.claim is not None else COUNT
+    kind = KIND_LABELS.get(alert.kind, alert.kind)  # type: ignore[call-overload]
+    lines = [
+        f"Alerte n° {alert.id} — {alert.summary}",
+        f"Type : {kind} ({alert.kind})" if kind != alert.kind else f"Type : {kind}",
+        f"Sujet : {alert.topic}" + (f", quantité {alert.quantity}" if alert.quantity else ""),
+        f"Levée le {paris_time(alert.created_at)} (heure de Paris)",
+        f"État : {alert_state(alert)}",
+    ]
+    if alert.claim is not None or alert.article is not None:  # not an operator alert
+        rule = alert.rule_file or "inconnue"
+        lines.append(f"Règle : {rule}" + (f", ligne {alert.rule_line}" if alert.rule_line else ""))
+        lines.append("")
+        lines.extend(figure_lines(alert, unit))
+    else:
+        lines.append("")
+    if deliveries:
+        lines.append(f"Envois ({len(deliveries)}) :")
+        lines.extend(f"  - {describe_delivery(delivery)}" for delivery in deliveries)
+    else:
+        lines.append("Envois : aucun canal d'envoi.")
+    return lines
+
+
+def figure_lines(alert: AlertRow, unit: UnitSpec) -> list[str]:
+    """The new and previous figures with their sentences and articles, then the other
+    articles that carry the new one."""
+    lines = []
+    if alert.claim is not None:
+        lines.append(f"Nouveau chiffre : {describe_claim(alert.claim, unit)}")
+        lines.extend(quoted_in(alert.claim.sentence, alert.claim.article))
+    else:
+        lines.append("Nouveau chiffre : -")
+        lines.extend(quoted_in(alert.sentence, alert.article))
+    lines.append("")
+    if alert.previous_claim is not None:
+        lines.append(f"Chiffre précédent : {describe_claim(alert.previous_claim, unit)}")
+        lines.extend(quoted_in(alert.previous_claim.sentence, alert.previous_claim.article))
+    elif alert.previous_known is not None:
+        known = alert.previous_known
+        figure = format_amount(known.low, known.high, known.qualifier, known.value, unit)
+        said = f"{known.source or NO_SOURCE}"
+        if known.stated_on:
+            said += f", {known.stated_on.strftime('%d/%m/%Y')}"
+        where = f"{known.rule_file}, ligne {known.rule_line}" if known.rule_file else known.url
+        lines.append(f"Chiffre précédent : chiffre connu {figure} ({said})")
+        if where:
+            lines.append(f"  {where}")
+    else:
+        lines.append("Chiffre précédent : aucun, c'est le premier chiffre de cette quantité.")
+    lines.append("")
+    if alert.evidence:
+        lines.append(f"Autres articles qui donnent ce chiffre ({len(alert.evidence)}) :")
+        for item in alert.evidence:
+            lines.append(f"  - {describe_article(item.article)}")
+            lines.append(f"    {item.article.url}")
+    else:
+        lines.append("Autres articles qui donnent ce chiffre : aucun pour l'instant.")
+    lines.append("")
+    return lines
+
+
+def alert_state(alert: AlertRow) -> str:
+    if alert.false_positive_at is not None:
+        return f"faux positif (marquée le {paris_time(alert.false_positive_at)})"
+    if alert.acknowledged_at is not None:
+        return f"acquittée le {paris_time(alert.acknowledged_at)}"
+    return "à traiter"
+
+
+def claim_unit(claim: ClaimRow) -> UnitSpec:
+    return unit_of_record({"unit": claim.unit, "currency": claim.currency})
+
+
+def describe_claim(claim: ClaimRow, unit: UnitSpec) -> str:
+    """``600 (écrit « 600 », exact) ; source : CNN ; rapporté, non confirmé (conditionnel)``."""
+    figure = format_amount(claim.low, claim.high, claim.qualifier, claim.value, unit)
+    qualifier = QUALIFIER_LABELS.get(claim.qualifier, claim.qualifier)
+    source = claim.source or NO_SOURCE
+    if claim.source_text and claim.source_text != claim.source:
+        source += f" (écrit « {claim.source_text} »)"
+    modality = MODALITY_LABELS.get(claim.modality, claim.modality)
+    return f"{figure} (écrit « {claim.value_text} », {qualifier}) ; source : {source} ; {modality}"
+
+
+def quoted_in(sentence: str | None, article: ArticleRow | None) -> list[str]:
+    lines = [f"  « {sentence} »"] if sentence else []
+    if article is not None:
+        lines.append(f"  Article : {describe_article(article)}")
+        lines.append(f"    {article.url}")
+    return lines
+
+
+def describe_article(article: ArticleRow) -> str:
+    """``Titre — Le Monde, publié le 02/07/2025 02:00``, Europe/Paris."""
+    head = article.title or "sans titre"
+    if article.outlet:
+        head += f" — {article.outlet}"
+    published = paris_time(article.published, "")
+    return head + (f", publié le {published}" if published else ", date de publication inconnue")
+
+
+def describe_delivery(delivery: DeliveryRow) -> str:
+    """``webhook-desk : envoyé le 01/12/2026 17:20 (1 tentative)`` or its last error."""
+    state = DELIVERY_LABELS.get(delivery.status, delivery.status)
+    if delivery.status == "sent" and delivery.sent_at is not None:
+        state += f" le {paris_time(delivery.sent_at)}"
+    elif delivery.status == "pending" and delivery.attempts:
+        state += f", prochain essai le {paris_time(delivery.next_attempt_at)}"
+    plural = "s" if delivery.attempts > 1 else ""
+    line = f"{delivery.channel} : {state} ({delivery.attempts} tentative{plural})"
+    if delivery.error:
+        line += f" — {delivery.error}"
+    return line

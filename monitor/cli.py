@@ -16,7 +16,8 @@ from typing import Any
 import click
 from sqlalchemy import select
 
-from monitor.alerts import claim_record, known_record
+from monitor.alerts import alert_detail_record, claim_record, describe_alert, known_record
+from monitor.article_commands import articles
 from monitor.commands import (
     build_pipeline,
     config_option,
@@ -40,7 +41,8 @@ from monitor.rules.matchers import compile_rules
 from monitor.rules.schema import RuleFile
 from monitor.settings import Settings, load_settings
 from monitor.storage import open_database
-from monitor.storage.schema import AlertRow, ClaimRow, KnownClaimRow
+from monitor.storage.curation import find_alert
+from monitor.storage.schema import AlertRow, ClaimRow, DeliveryRow, KnownClaimRow
 from monitor.web.commands import timeline_command, web_command
 
 
@@ -68,6 +70,8 @@ def main() -> None:
     Quick start (offline, on the bundled fixtures):
       monitor replay seeds/
       monitor alerts list
+      monitor alerts show 1
+      monitor articles list
     """
 
 
@@ -146,7 +150,7 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
 
 @main.group()
 def alerts() -> None:
-    """List and acknowledge alerts."""
+    """List, show and acknowledge alerts."""
 
 
 @alerts.command("list")
@@ -175,6 +179,38 @@ def alerts_list(
         if unacknowledged:
             query = query.where(AlertRow.acknowledged_at.is_(None))
         print_alerts(list(session.scalars(query)), as_json)
+
+
+@alerts.command("show")
+@click.argument("alert_id", type=int)
+@settings_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (see docs/json.md).")
+def alerts_show(alert_id: int, settings: Settings, as_json: bool) -> None:
+    """Show one alert in full: its summary, the new and previous figures with their
+    sentences and articles, the rule file and line, the other articles that carry the
+    figure, each channel's delivery and the acknowledged / faux positif marks.
+
+    Dates are shown in Europe/Paris time; --json gives them in UTC.
+
+    \b
+    Examples:
+      monitor alerts show 4
+      monitor alerts show 4 --json | jq .deliveries
+    """
+    database = open_database(settings.database_url)
+    with database.session() as session:
+        alert = find_alert(session, alert_id)
+        deliveries = list(
+            session.scalars(
+                select(DeliveryRow).where(DeliveryRow.alert_id == alert.id).order_by(DeliveryRow.id)
+            )
+        )
+        if as_json:
+            record = alert_detail_record(alert, deliveries)
+            click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        for line in describe_alert(alert, deliveries):
+            click.echo(line)
 
 
 @alerts.command("ack")
@@ -421,7 +457,7 @@ def db_upgrade(settings: Settings) -> None:
 
 
 for command in (
-    crawl, sources, run, run_once, status, deliver_command, deliveries_group, channels_group,
-    web_command, timeline_command,
+    articles, crawl, sources, run, run_once, status, deliver_command, deliveries_group,
+    channels_group, web_command, timeline_command,
 ):  # fmt: skip
     main.add_command(command)

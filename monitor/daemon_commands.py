@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 from monitor import housekeeping
 from monitor.alerts import iso, paris_time
 from monitor.commands import config_option, db_option, json_option, rules_option, settings_options
+from monitor.crawl_commands import describe_report
 from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
 from monitor.rules.loader import display, load_rules
 from monitor.service import setup_logging
@@ -31,6 +32,7 @@ from monitor.storage.schema import (
     OperatorProblemRow,
     SourceRow,
 )
+from spiders.state import SourceReport
 
 ADVISORY_LOCK = 0x6D6F6E69  # "moni": one run-once at a time across machines (PostgreSQL)
 HOUSEKEEPING_EVERY = 24 * 3600  # seconds, for run-once (the daemon has its own schedule)
@@ -80,13 +82,15 @@ def run(
 
 
 @click.command("run-once")
+@click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's log (INFO) on stderr.")
 @settings_options
 @json_option
-def run_once(settings: Settings, as_json: bool) -> None:
+def run_once(verbose: bool, settings: Settings, as_json: bool) -> None:
     """One pass for cron or a systemd timer: due crawls, then deliveries, then exit.
 
     Holds a lock for the whole pass: a second run-once started meanwhile exits 0 at
-    once, saying why, and does nothing.
+    once, saying why, and does nothing. Prints one line per source polled and a
+    summary; the crawl logs only its errors unless --verbose is given.
 
     \b
     Example (crontab, every 10 minutes):
@@ -109,10 +113,15 @@ def run_once(settings: Settings, as_json: bool) -> None:
                     "another monitor run-once holds the database lock: nothing to do", err=True
                 )
                 return
-            summary = one_pass(database, settings)
+            summary, reports = one_pass(
+                database, settings, crawl_log_level="INFO" if verbose else "ERROR"
+            )
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
     else:
+        width = max((len(report.name) for report in reports), default=0)
+        for report in reports:
+            click.echo(f"{report.name:<{width}}  {describe_report(report)}")
         click.echo(
             f"{summary['sources']} sources polled ({summary['failed']} failed), "
             f"{summary['articles']} articles, {summary['alerts']} new alerts; "
@@ -120,22 +129,27 @@ def run_once(settings: Settings, as_json: bool) -> None:
         )
 
 
-def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
+def one_pass(
+    database: Database, settings: Settings, *, crawl_log_level: str = "ERROR"
+) -> tuple[dict[str, Any], list[SourceReport]]:
+    """The pass's summary (the ``--json`` object) and each polled source's report."""
     from monitor.commands import build_pipeline
     from monitor.crawl import run_crawl, select_sources
     from monitor.delivery import deliver
 
     summary: dict[str, Any] = {"sources": 0, "failed": 0, "articles": 0, "alerts": 0}
+    reports: list[SourceReport] = []
     sources = select_sources(database, settings)
     if sources:
         pipeline = build_pipeline(database, settings)
-        result = run_crawl(settings, database, pipeline, sources, log_level="ERROR")
+        result = run_crawl(settings, database, pipeline, sources, log_level=crawl_log_level)
         summary.update(
             sources=len(result.reports),
             failed=len(result.failed),
             articles=result.stats.articles,
             alerts=result.stats.alerts,
         )
+        reports = result.reports
     check_health(database, settings)
     report = deliver(database, settings)
     stamp = settings.daemon.state_dir / "housekeeping.stamp"
@@ -143,7 +157,7 @@ def one_pass(database: Database, settings: Settings) -> dict[str, Any]:
         housekeeping.run(database, settings)
         stamp.touch()
     summary.update(sent=report.count("sent"), retry=report.count("retry"))
-    return summary
+    return summary, reports
 
 
 def check_health(database: Database, settings: Settings) -> None:

@@ -93,6 +93,9 @@ def setup_logging(log_format: str = "text", level: str = "INFO") -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    # The handler keeps the level too: Scrapy's CrawlerProcess lowers the root logger's
+    # level to NOTSET, which would otherwise let the crawl's INFO through this handler.
+    handler.setLevel(level.upper())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

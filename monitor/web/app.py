@@ -32,7 +32,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from monitor.alerts import paris_time
+from monitor.alerts import DELIVERY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, paris_time
 from monitor.errors import ConfigError, MonitorError
 from monitor.figures import COUNT, UnitSpec, format_amount, format_number
 from monitor.rules.loader import load_rules
@@ -137,10 +137,10 @@ class Desk:
         self.templates.filters.update(
             when=lambda moment: paris_time(moment, "—"),
             number=format_number,
-            qualifier=lambda q: QUALIFIERS.get(q, q),
-            modality=lambda m: MODALITIES.get(m, m),
+            qualifier=lambda q: QUALIFIER_LABELS.get(q, q),
+            modality=lambda m: MODALITY_LABELS.get(m, m),
             kind=lambda k: queries.KINDS.get(k, k),
-            delivery_state=lambda status: queries.DELIVERY_LABELS.get(status, status),
+            delivery_state=lambda status: DELIVERY_LABELS.get(status, status),
             urlpart=lambda value: quote(str(value), safe=""),
         )
         self.charts: dict[tuple[Any, ...], str] = {}

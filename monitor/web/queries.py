@@ -39,10 +39,6 @@ STATES = {
     "faux-positifs": "Faux positifs",
 }
 DELIVERY_STATES = ("pending", "sending", "sent", "failed", "expired")
-DELIVERY_LABELS = {
-    "pending": "en attente", "sending": "en cours", "sent": "envoyé", "failed": "en échec",
-    "expired": "expiré",
-}  # fmt: skip
 
 
 class FilterError(ValueError):
