@@ -41,7 +41,6 @@ from monitor.settings import Settings
 from monitor.storage import curation, open_database
 from monitor.storage.schema import AlertRow, ArticleRow, ClaimRow, DeliveryRow
 from monitor.web import queries
-from monitor.web.french import MODALITIES, QUALIFIERS
 from monitor.web.highlight import highlight_figures, highlight_span
 from monitor.web.security import (
     CSRF_FIELD,

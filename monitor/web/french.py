@@ -11,19 +11,10 @@ from __future__ import annotations
 
 import re
 
+from monitor.alerts import MODALITY_LABELS, QUALIFIER_LABELS
 from monitor.explain import FigureExplanation
 from monitor.figures import UnitSpec
 from monitor.rules.engine import Figure, format_figure
-
-QUALIFIERS = {
-    "exact": "exact", "approx": "environ", "at_least": "au moins", "more_than": "plus de",
-    "at_most": "au plus", "less_than": "moins de", "range": "fourchette",
-    "vague": "ordre de grandeur",
-}  # fmt: skip
-MODALITIES = {
-    "asserted": "affirmé", "reported": "rapporté, non confirmé (conditionnel)",
-    "planned": "prévu ou envisagé", "negated": "démenti",
-}  # fmt: skip
 
 _UNITS = (
     (r"money \((\w+)\)", r"une somme (\1)"),
@@ -142,8 +133,8 @@ def describe_in_french(explanation: FigureExplanation) -> list[str]:
     figure = Figure(low=claim.low, high=claim.high, qualifier=claim.qualifier, value=claim.value)
     clause = claim.sentence[claim.clause[0] : claim.clause[1]] if claim.clause else claim.sentence
     lines = [f"« {claim.value_text} » dans : {clause.strip()}"]
-    qualifier = QUALIFIERS.get(str(claim.qualifier), str(claim.qualifier))
-    modality = MODALITIES.get(str(claim.modality), str(claim.modality))
+    qualifier = QUALIFIER_LABELS.get(str(claim.qualifier), str(claim.qualifier))
+    modality = MODALITY_LABELS.get(str(claim.modality), str(claim.modality))
     lines.append(
         f"  lu comme {format_figure(figure, UnitSpec(claim.unit, claim.currency))} "
         f"({qualifier}) ; compte : {claim.noun_phrase or claim.noun or '-'} ; ce qui s'est "
