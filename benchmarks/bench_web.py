@@ -4,9 +4,10 @@ Fills a SQLite database with ``--claims`` claims (100 000) over 20 000 articles,
 of 10 quantities, and ``--alerts`` alerts (5 000) with their deliveries, starts the desk
 with uvicorn on a free port, requests each page ``--repeats`` times over HTTP and prints
 the median server time of each (the ``Server-Timing`` header: from the request reaching
-the application to the response leaving it). Target: every page under 200 ms; a
-timeline's first drawing is printed apart (the chart is rendered once, then kept until
-its data changes). Run from the repository root:
+the application to the response leaving it). Target: every page under 200 ms. Printed
+apart: a timeline's first drawing in a running desk (the chart is rendered once, then
+kept until its data changes), and the server's very first page after it starts. Run from
+the repository root:
 
     python benchmarks/bench_web.py [--claims 100000] [--alerts 5000] [--repeats 5] [--json out.json]
 """
@@ -167,7 +168,10 @@ def measure(claims: int, alerts: int, repeats: int) -> dict[str, Any]:
         base, server = serve(url)
         try:
             timeline = "/topics/sujet-0/quantities/quantite-0"
-            first_drawing = server_ms(base, timeline)
+            first_request = server_ms(base, timeline)  # the server's very first page
+            server_ms(base, "/")
+            # A chart drawn for the first time in a running desk (another quantity's).
+            first_drawing = server_ms(base, "/topics/sujet-1/quantities/quantite-1")
             pages = {
                 "alerts /": "/",
                 "alerts, filtered": "/?kind=contradiction&topic=sujet-1",
@@ -187,7 +191,12 @@ def measure(claims: int, alerts: int, repeats: int) -> dict[str, Any]:
                 results[name] = statistics.median(times)
         finally:
             server.should_exit = True
-    return {"rows": counts, "timeline_first_ms": first_drawing, "pages_ms": results}
+    return {
+        "rows": counts,
+        "timeline_first_request_ms": first_request,
+        "timeline_first_ms": first_drawing,
+        "pages_ms": results,
+    }
 
 
 def main() -> None:
@@ -209,6 +218,10 @@ def main() -> None:
         worst = max(worst, ms)
         print(f"  {name:<24} {ms:8.1f} ms")
     print(f"  {'timeline, first drawing':<24} {result['timeline_first_ms']:8.1f} ms")
+    print(
+        f"  {'first page after start':<24} {result['timeline_first_request_ms']:8.1f} ms"
+        " (a timeline, once per server start)"
+    )
     verdict = "met" if worst < TARGET_MS else "MISSED"
     print(f"slowest page {worst:.1f} ms: target {verdict}")
     if options.json:
