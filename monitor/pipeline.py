@@ -1,8 +1,12 @@
 """The one ingest path: article -> claims -> rules engine -> alerts -> outbox.
 
-Replay, the crawler and the daemon all call :meth:`Pipeline.ingest`. One article is one
-transaction: the article, its claims, the alerts they raise and the outbox rows of those
-alerts are committed together, or not at all.
+It has two steps. Collection, :meth:`Pipeline.store`, stores an article (identity, near
+copies) marked as waiting for the judge; it needs neither the rules' claims nor the
+French model. Judgement, :meth:`Pipeline.judge`, reads a stored article's claims and
+raises its alerts with their outbox rows, in one transaction. :meth:`Pipeline.ingest`
+does both in one transaction (replay, ``monitor crawl --once``, ``run-once``); the
+daemon's crawl children only store, and the daemon judges what waits
+(:meth:`Pipeline.judge_pending`), oldest publication first.
 
 An article is identified by its canonical URL and by the hash of its text: the same
 article ingested twice adds nothing; the same text under another URL (a syndicated
@@ -167,10 +171,46 @@ class Pipeline:
     # -- ingest -----------------------------------------------------------------------
 
     def ingest(self, article: ArticleInput, *, run_id: int | None = None) -> IngestResult:
+        """Store ``article`` and judge it at once, in one transaction (replay, and a crawl
+        that judges as it goes): :meth:`store` then :meth:`judge`."""
         with self.database.session() as session:
-            return self._ingest(session, article, run_id)
+            stored = self._store(session, article)
+            if stored.status == "unchanged":
+                return stored
+            row = session.get_one(ArticleRow, stored.article_id)
+            return self._judge_article(session, row, run_id)
 
-    def _ingest(self, session: Session, article: ArticleInput, run_id: int | None) -> IngestResult:
+    def store(self, article: ArticleInput) -> IngestResult:
+        """Collection: store ``article`` (identity, near copies) for the judge, reading
+        none of its claims; the French model is not needed."""
+        with self.database.session() as session:
+            return self._store(session, article)
+
+    def judge(self, article_id: int, *, run_id: int | None = None) -> IngestResult:
+        """Judgement of one stored article in its own transaction: claims, references,
+        alerts and their outbox rows (or more evidence, for a near copy)."""
+        with self.database.session() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None or row.judged_at is not None:
+                return IngestResult(article_id, "unchanged")
+            return self._judge_article(session, row, run_id)
+
+    def pending(self) -> list[int]:
+        """The stored articles waiting for the judge, in publication order (undated last)."""
+        with self.database.session() as session:
+            return list(
+                session.scalars(
+                    select(ArticleRow.id)
+                    .where(ArticleRow.judged_at.is_(None))
+                    .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+                )
+            )
+
+    def judge_pending(self, *, run_id: int | None = None) -> list[IngestResult]:
+        """Judge every stored article that waits for it, oldest publication first."""
+        return [self.judge(article_id, run_id=run_id) for article_id in self.pending()]
+
+    def _store(self, session: Session, article: ArticleInput) -> IngestResult:
         text = normalise_text(article.text)
         digest = content_hash(text)
         now = utcnow()
@@ -198,15 +238,26 @@ class Pipeline:
         row.content_hash = digest
         row.origin = article.origin
         row.updated_at = now
+        row.judged_at = None  # the judge reads it next
         old_signature = row.minhash
         if row.duplicate_of_id is None:
             row.minhash = signature  # in the same INSERT or UPDATE as the text
         session.flush()
         if row.duplicate_of_id is None:
             _store_bands(session, row.id, old_signature, signature)
-        else:
+        return IngestResult(row.id, status)
+
+    def _judge_article(self, session: Session, row: ArticleRow, run_id: int | None) -> IngestResult:
+        row.judged_at = utcnow()
+        if row.duplicate_of_id is not None:
             evidence = self._attach_copy(session, row)
             return IngestResult(row.id, "copy", evidence=evidence)
+        status: Status = "new" if row.first_seen == row.updated_at else "updated"
+        text = row.text
+        article = ArticleInput(
+            url=row.url, text=text, title=row.title, published=row.published,
+            language=row.language, outlet=row.outlet,
+        )  # fmt: skip
         if article.language and not article.language.lower().startswith("fr"):
             return IngestResult(row.id, "not_french")
         topics = self.book.topics_for(f"{article.title or ''}\n{text}")

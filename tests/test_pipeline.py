@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from monitor.fixtures import read_fixtures
 from monitor.models import ArticleInput
 from monitor.pipeline import Pipeline
 from monitor.rules.matchers import RuleBook
-from monitor.storage import Database
+from monitor.storage import Database, open_database
 from monitor.storage.schema import (
     AlertRow,
     ArticleRow,
@@ -164,3 +165,37 @@ def test_an_earlier_figure_is_kept_but_raises_nothing(
     with database.session() as session:
         row = session.scalars(select(ClaimRow).where(ClaimRow.value_text == "100")).one()
         assert (row.quantity, row.earlier) == ("killed", "earlier")
+
+
+def alert_keys(database: Database) -> list[tuple[str, str | None, str]]:
+    with database.session() as session:
+        rows = session.scalars(select(AlertRow).order_by(AlertRow.id)).all()
+        return [(row.kind, row.quantity, row.summary) for row in rows]
+
+
+def test_stored_then_judged_gives_what_ingest_gives(
+    pipeline: Pipeline, database: Database, book: RuleBook, tmp_path: Path
+) -> None:
+    other_database = open_database(f"sqlite:///{tmp_path / 'collected.db'}")
+    articles = [item.article for item in read_fixtures([SEEDS]) if item.article]
+    for item in articles:
+        pipeline.ingest(item)
+    # Collection stores; the judge reads them later, in publication order, whatever order
+    # they were stored in.
+    collected = Pipeline(other_database, book, channels=["desk-mail", "webhook"])
+    stored = [collected.store(item) for item in reversed(articles)]
+    assert [result.status for result in stored] == ["new"] * 5
+    assert counts(other_database)["claims"] == 0
+    assert len(collected.pending()) == 5
+    judged = collected.judge_pending()
+    assert sum(len(result.alert_ids) for result in judged) > 5
+    assert alert_keys(other_database) == alert_keys(database)
+    assert counts(other_database) == counts(database)
+    assert collected.pending() == [] and collected.judge_pending() == []
+    # Stored again unchanged, nothing waits; an updated text waits for the judge again.
+    assert collected.store(articles[0]).status == "unchanged"
+    assert collected.pending() == []
+    updated = replace(articles[0], text=articles[0].text + "\n\nUn paragraphe ajouté.")
+    assert collected.store(updated).status == "updated"
+    assert collected.pending() == [stored[-1].article_id]
+    other_database.dispose()

@@ -107,6 +107,9 @@ class ArticleRow(Base):
     origin: Mapped[str | None] = mapped_column(Text)
     first_seen: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # When its claims were read and judged; None while it waits for the judge (collection
+    # stores articles, judgement takes them in publication order).
+    judged_at: Mapped[datetime | None] = mapped_column(index=True)
     # MinHash signature of the text (monitor.neardup), kept for originals only: a new
     # article whose text is a near copy of one of them is stored as its copy.
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
