@@ -28,7 +28,7 @@ from monitor.commands import (
     progress_bar,
     settings_options,
 )
-from monitor.crawl_commands import crawl, sources
+from monitor.crawl_commands import crawl, judge, sources
 from monitor.daemon_commands import run, run_once, status
 from monitor.delivery.commands import channels_group, deliver_command, deliveries_group
 from monitor.errors import MonitorError, Problem, RuleError
@@ -457,7 +457,7 @@ def db_upgrade(settings: Settings) -> None:
 
 
 for command in (
-    articles, crawl, sources, run, run_once, status, deliver_command, deliveries_group,
+    articles, crawl, judge, sources, run, run_once, status, deliver_command, deliveries_group,
     channels_group, web_command, timeline_command,
 ):  # fmt: skip
     main.add_command(command)

@@ -114,9 +114,14 @@ def run_crawl(
     sources: list[SourceState],
     *,
     extract: bool = True,
+    judge: bool = True,
     log_level: str = "ERROR",
 ) -> CrawlResult:
-    """Crawl ``sources`` once (blocking; once per process) and record their health."""
+    """Crawl ``sources`` once (blocking; once per process) and record their health.
+
+    With ``judge`` False the crawl only collects: articles are stored for the judge and
+    the French model is never loaded (:meth:`Pipeline.judge_pending` reads them later).
+    """
     from scrapy.crawler import CrawlerProcess  # Scrapy (and Twisted) only when crawling
 
     from spiders.news import NewsSpider
@@ -129,7 +134,7 @@ def run_crawl(
     result = CrawlResult()
     if not sources:
         return result
-    if pipeline is not None and extract:
+    if pipeline is not None and extract and judge:
         warm_up(pipeline)
     run_id = pipeline.start_run("crawl") if pipeline is not None else None
     context = CrawlContext(
@@ -140,6 +145,7 @@ def run_crawl(
         max_feed_bytes=settings.crawl_max_feed_bytes,
         max_page_bytes=settings.crawl_max_page_bytes,
         extract=extract,
+        judge=judge,
     )
     scrapy_config = scrapy_settings(settings)
     scrapy_config["LOG_LEVEL"] = log_level

@@ -1,9 +1,10 @@
-"""``monitor crawl`` and ``monitor sources``: the crawler's command line."""
+"""``monitor crawl``, ``monitor judge`` and ``monitor sources``: the crawler's command line."""
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
@@ -19,6 +20,7 @@ from monitor.commands import (
     settings_options,
 )
 from monitor.crawl import CrawlResult, run_crawl, select_sources
+from monitor.pipeline import Pipeline, RunStats
 from monitor.settings import Settings
 from monitor.sources import (
     SourcesError,
@@ -43,6 +45,12 @@ from spiders.xmlsafety import expat_warning
 )
 @click.option("--force", is_flag=True, help="Poll every enabled source, due or not.")
 @click.option("--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+@click.option(
+    "--collect-only",
+    is_flag=True,
+    help="Store the articles without reading their claims (no French model); `monitor "
+    "judge` or the daemon judges them later.",
+)
 @settings_options
 @json_option
 def crawl(
@@ -50,6 +58,7 @@ def crawl(
     names: tuple[str, ...],
     force: bool,
     verbose: bool,
+    collect_only: bool,
     settings: Settings,
     as_json: bool,
 ) -> None:
@@ -90,7 +99,12 @@ def crawl(
     if expat is not None:
         click.echo(f"warning: {expat}", err=True)
     result = run_crawl(
-        settings, database, pipeline, sources, log_level="INFO" if verbose else "ERROR"
+        settings,
+        database,
+        pipeline,
+        sources,
+        judge=not collect_only,
+        log_level="INFO" if verbose else "ERROR",
     )
     print_crawl(result, as_json)
     if not as_json:
@@ -98,6 +112,56 @@ def crawl(
             print_alerts(load_alerts(session, result.alert_ids), as_json=False)
     if result.failed or any(report.page_errors for report in result.reports):
         sys.exit(1)
+
+
+@click.command()
+@settings_options
+@json_option
+def judge(settings: Settings, as_json: bool) -> None:
+    """Judge the stored articles that wait for it (after `monitor crawl --collect-only`):
+    claims, rules and alerts, oldest publication first; print the alerts raised.
+
+    \b
+    Examples:
+      monitor crawl --once --collect-only && monitor judge
+    """
+    database = open_database(settings.database_url)
+    pipeline = build_pipeline(database, settings)
+    result = judge_stored(pipeline)
+    with database.session() as session:
+        print_alerts(load_alerts(session, result.alert_ids), as_json=as_json)
+    if not as_json:
+        click.echo(
+            f"{result.articles} articles judged, {result.claims} claims, "
+            f"{len(result.alert_ids)} new alerts.",
+            err=True,
+        )
+
+
+@dataclass
+class JudgeResult:
+    articles: int = 0
+    claims: int = 0
+    alert_ids: list[int] = field(default_factory=list)
+
+
+def judge_stored(pipeline: Pipeline) -> JudgeResult:
+    """Judge every stored article waiting for it, as one recorded run."""
+    result = JudgeResult()
+    pending = pipeline.pending()
+    if not pending:
+        return result
+    run_id = pipeline.start_run("judge")
+    for article_id in pending:
+        judged = pipeline.judge(article_id, run_id=run_id)
+        result.articles += 1
+        result.claims += judged.claims
+        result.alert_ids.extend(judged.alert_ids)
+    pipeline.finish_run(
+        run_id,
+        RunStats(articles=result.articles, claims=result.claims, alerts=len(result.alert_ids)),
+    )
+    return result
 
 
 def print_crawl(result: CrawlResult, as_json: bool) -> None:

@@ -173,6 +173,7 @@ class Daemon:
         )
         self.children: dict[str, subprocess.Popen[str]] = {}
         self.children_lock = threading.Lock()
+        self.judge_lock = threading.Lock()
         self.state_id: int | None = None
         self.file_problems: list[OperatorProblem] = []
         self.activity = "starting"
@@ -197,6 +198,8 @@ class Daemon:
             self.deliver, IntervalTrigger(seconds=daemon.deliver_interval_seconds),
             id="deliver", misfire_grace_time=60,
         )  # fmt: skip
+        # What a crawl stored and the daemon did not judge before it stopped, judged now.
+        self.scheduler.add_job(self.judge, id="judge", next_run_time=datetime.now(UTC))
         self.scheduler.add_job(
             self.check_files, IntervalTrigger(seconds=daemon.reload_check_seconds),
             id="reload", misfire_grace_time=60,
@@ -295,7 +298,11 @@ class Daemon:
             return None
         if not self._due(name):
             return None
-        command = [sys.executable, "-m", "monitor", "crawl", "--once", "--source", name, "--json"]
+        # The child only collects; this process judges (its French model stays loaded).
+        command = [
+            sys.executable, "-m", "monitor", "crawl", "--once", "--collect-only",
+            "--source", name, "--json",
+        ]  # fmt: skip
         env = {**os.environ, **self.child_environment()}
         started = time.monotonic()
         child = subprocess.Popen(
@@ -323,6 +330,7 @@ class Daemon:
         outcome.stderr = stderr[-2000:]
         outcome.report = _last_json(stdout)
         self._after_crawl(outcome)
+        self.judge()
         return outcome
 
     def child_environment(self) -> dict[str, str]:
@@ -381,6 +389,32 @@ class Daemon:
             row.consecutive_errors += 1
             row.last_error_class, row.last_error_status = error_class, None
             row.last_error_message, row.last_error_at = message, now
+
+    def judge(self) -> None:
+        """Judge the articles the crawls stored, oldest publication first, one at a time
+        across the crawl threads; the French model is loaded once, on the first."""
+        from monitor.commands import build_rule_book
+        from monitor.crawl_commands import judge_stored
+        from monitor.pipeline import Pipeline
+
+        assert self.database is not None
+        with self.judge_lock:
+            if self.shutdown.stop.is_set():
+                return
+            try:
+                settings = self.settings.model_copy(update={"rules_dir": self.active.rules_dir})
+                pipeline = Pipeline(
+                    self.database, build_rule_book(settings), channels=settings.channel_names
+                )
+                result = judge_stored(pipeline)
+            except MonitorError as exc:
+                log.error("judging the stored articles failed: %s", exc)
+                return
+            if result.articles:
+                log.info(
+                    "judged %d articles: %d claims, %d new alerts",
+                    result.articles, result.claims, len(result.alert_ids),
+                )  # fmt: skip
 
     def deliver(self) -> None:
         from monitor.delivery import deliver

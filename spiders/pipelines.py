@@ -3,7 +3,9 @@
 A page with no article text (a paywall teaser, a section front) is dropped with one
 recorded reason. Repeated paragraphs are removed before ingest. The article goes through
 :meth:`monitor.pipeline.Pipeline.ingest`, the one ingest path (a non-French article is
-stored as such and not run through the French claim extractor).
+stored as such and not run through the French claim extractor); in a collection-only
+crawl (the daemon's), through :meth:`~monitor.pipeline.Pipeline.store` alone, and the
+daemon judges the stored articles afterwards.
 
 Pages are extracted as they arrive, but ingested when the crawl's downloads are done,
 in publication-date order: alerts compare each figure with the ones before it, so one
@@ -98,7 +100,10 @@ class IngestPipeline:
         report = context.reports[pending.source]
         source = context.source(pending.source)
         try:
-            result = context.pipeline.ingest(article, run_id=context.run_id)
+            if context.judge:
+                result = context.pipeline.ingest(article, run_id=context.run_id)
+            else:
+                result = context.pipeline.store(article)
         except MonitorError as exc:
             report.page_errors.append(f"{article.url}: {exc}")
             spider.ledger.record(

@@ -113,6 +113,9 @@ class CrawlContext:
     max_page_bytes: int
     reports: dict[str, SourceReport] = field(default_factory=dict)
     extract: bool = True  # False: fetch only, no extraction nor ingest (benchmarks)
+    # False: collection only; articles are stored for the judge, whose claims it reads
+    # later in another process (the daemon), so the crawl never loads the French model.
+    judge: bool = True
 
     def __post_init__(self) -> None:
         for source in self.sources:

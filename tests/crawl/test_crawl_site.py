@@ -288,3 +288,44 @@ def test_crawl_raises_the_same_alerts_as_the_offline_replay(
     }
     assert crawled_alerts == replayed
     assert replayed
+
+
+@pytest.mark.skipif(not HAS_EXTRACTOR, reason="needs monitor.claims.extractor (merged from main)")
+def test_a_collect_only_crawl_leaves_the_judging_to_monitor_judge(
+    crawled: Crawled, tmp_path: Path
+) -> None:
+    from sqlalchemy import func
+
+    from monitor.storage.schema import ClaimRow
+
+    db_url = f"sqlite:///{tmp_path / 'collect.db'}"
+    collected = monitor(
+        crawled.config, "crawl", "--once", "--force", "--collect-only", "--json", "--db", db_url
+    )
+    assert collected.code in (0, 1), collected.stderr  # the site's bad routes fail
+    assert sum(record["claims"] for record in collected.records.values()) == 0
+    database = open_database(db_url)
+    with database.session() as session:
+        stored = session.scalars(select(ArticleRow)).all()
+        waiting = [row for row in stored if row.judged_at is None]
+        claims = session.scalar(select(func.count()).select_from(ClaimRow))
+    assert stored and len(waiting) == len(stored) and claims == 0
+    judged = monitor(crawled.config, "judge", "--json", "--db", db_url)
+    assert judged.code == 0, judged.stderr
+    raised = {
+        (a["kind"], a["quantity"], a["new"]["low"], a["new"]["high"])
+        for a in map(json.loads, judged.stdout.splitlines())
+    }
+    replay_db = f"sqlite:///{tmp_path / 'replay.db'}"
+    replay = monitor(crawled.config, "replay", str(ROOT / "seeds"), "--json", "--db", replay_db)
+    replayed = {
+        (a["kind"], a["quantity"], a["new"]["low"], a["new"]["high"])
+        for a in map(json.loads, replay.stdout.splitlines())
+    }
+    assert raised == replayed and raised
+    with database.session() as session:
+        assert all(row.judged_at is not None for row in session.scalars(select(ArticleRow)))
+    database.dispose()
+    # Judged once: a second pass finds nothing waiting.
+    again = monitor(crawled.config, "judge", "--json", "--db", db_url)
+    assert again.code == 0 and again.stdout.strip() == ""
