@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from monitor.claims.extractor import find_claims
 from monitor.cli import main
 from monitor.rules.loader import load_rules
 from monitor.rules.matchers import compile_rules, fold, term_pattern
@@ -61,7 +62,7 @@ def test_schema_errors_name_file_line_column_field_and_expectation(tmp_path: Pat
     assert exit_code == 2
     name = f"{tmp_path}/coree.yaml"
     assert output.splitlines() == [
-        f"Error: {name}:4:11: topic.colour: Extra inputs are not permitted, got 'red'",
+        f"Error: {name}:4:11: topic.colour: unknown key, left out (the rest of the file is used)",
         f"Error: {name}:11:11: quantities[0].kind: Input should be 'cumulative', 'level' or "
         "'planned', got 'cumulated'",
         f"Error: {name}:12:12: quantities[0].nouns: Input should be a valid list, got 'soldats'",
@@ -310,7 +311,29 @@ def test_ten_broken_files_are_each_reported_at_their_line_and_valid_topics_keep_
         assert reported, f"{name} is not reported"
         assert any(f"/{name}:{line}:" in row and words in row for row in reported), reported
     result = load_rules(tmp_path)
-    assert [rule_set.rules.topic.id for rule_set in result.rule_sets] == ["test"]
+    # A key the format does not know is left out; the rest of that file works.
+    assert sorted(rule_set.rules.topic.id for rule_set in result.rule_sets) == ["test", "typo"]
+
+
+def test_an_unknown_key_is_reported_and_left_out_and_its_file_keeps_working(
+    tmp_path: Path,
+) -> None:
+    text = VALID.replace("  title: Essai", "  title: Essai\n  description: un sujet suivi")
+    text = text.replace("    nouns: [soldat]", "    nouns: [soldat]\n    synonymes: [militaire]")
+    write(tmp_path, "coree.yaml", text)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 2  # still an error to fix
+    assert f"{tmp_path}/coree.yaml:4:16: topic.description: unknown key, left out" in output
+    assert "quantities[0].synonymes: unknown key, left out" in output
+    result = load_rules(tmp_path)
+    assert len(result.rule_sets) == 1
+    book = compile_rules(result.rule_sets)
+    claims = find_claims("En Corée du Nord, 300 soldats ont été tués.", lexicon=book.lexicon)
+    [(quantity, _)] = book.assign_all(book.topics[0], claims)
+    assert quantity is not None and quantity.id == "killed"
+    # A wrong value still keeps the whole file out.
+    write(tmp_path, "coree.yaml", text.replace("kind: cumulative", "kind: cumulated"))
+    assert load_rules(tmp_path).rule_sets == []
 
 
 def test_invalid_utf8_is_reported_at_its_line(tmp_path: Path) -> None:

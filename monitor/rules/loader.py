@@ -2,7 +2,8 @@
 
 Loading is staged: YAML syntax, then the schema (every error of a file at once), then
 checks inside a file (known claims naming unknown quantities), then checks across files
-(duplicate topic ids, unknown channels). A broken file is reported and skipped; the
+(duplicate topic ids, unknown channels). A broken file is reported and skipped; a key
+the format does not know is reported and left out, and the rest of its file works; the
 others still load.
 """
 
@@ -151,13 +152,34 @@ def load_rule_file(path: Path) -> tuple[RuleSet | None, list[Problem]]:
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [Problem(name, f"expected a mapping with topic and quantities, got {found}")]
+    unknown: list[Problem] = []
     try:
         rules = RuleFile.model_validate(data)
     except ValidationError as exc:
-        return None, [schema_problem(name, error, positions) for error in exc.errors()]
+        errors = exc.errors()
+        if not all(error["type"] == "extra_forbidden" for error in errors):
+            return None, [schema_problem(name, error, positions) for error in errors]
+        # Only keys the format does not know: each is reported (with the key meant, when
+        # one is close) and left out, and the rest of the file keeps working.
+        unknown = [schema_problem(name, error, positions) for error in errors]
+        for error in errors:
+            _drop(data, tuple(error["loc"]))
+        try:
+            rules = RuleFile.model_validate(data)
+        except ValidationError as again:
+            return None, [schema_problem(name, error, positions) for error in again.errors()]
     rule_set = RuleSet(path, rules, positions)
     problems = check_within(rule_set)
-    return (None if problems else rule_set), problems
+    return (None if problems else rule_set), unknown + problems
+
+
+def _drop(data: Any, location: tuple[Any, ...]) -> None:
+    """Remove the value at ``location`` (a key path into the parsed YAML)."""
+    node = data
+    for part in location[:-1]:
+        node = node[part]
+    if isinstance(node, dict):
+        node.pop(location[-1], None)
 
 
 def schema_problem(name: str, error: Any, positions: dict[PathKey, Position]) -> Problem:
@@ -166,7 +188,9 @@ def schema_problem(name: str, error: Any, positions: dict[PathKey, Position]) ->
     field_name = format_field(location)
     message = error["msg"]
     given = error.get("input")
-    if error["type"] not in {"missing"} and isinstance(given, str | int | float | bool):
+    if error["type"] == "extra_forbidden":
+        message = "unknown key, left out (the rest of the file is used)"
+    elif error["type"] not in {"missing"} and isinstance(given, str | int | float | bool):
         message += f", got {given!r}"
     hint = None
     if error["type"] == "extra_forbidden" and location:
