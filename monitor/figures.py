@@ -148,13 +148,17 @@ UNIT_KEY_HELP = (
 )
 
 
+_CURRENCY_COUNTRY = re.compile(r"\s+(?:us|américains?|canadiens?|australiens?)$")
+
+
 def unit_spec(written: str) -> UnitSpec | None:
     """What a rule file's ``unit`` key says ("tonnes", "euros", "%"), or ``None`` when it
     names no unit this reader knows (see :data:`UNIT_KEY_HELP`)."""
     lowered = " ".join(written.strip().lower().split())
+    lowered = _CURRENCY_COUNTRY.sub("", lowered).strip()  # "dollars US" are dollars
     if lowered in ("count", "nombre", "compte"):
         return COUNT
-    if lowered in ("percent", "%", "pourcentage", "pour cent"):
+    if lowered in ("percent", "%", "pourcentage", "pour cent", "pourcent", "pour-cent"):
         return UnitSpec(Unit.PERCENT)
     if lowered in ("point", "points", "points de pourcentage"):
         return UnitSpec(Unit.POINT)

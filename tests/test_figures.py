@@ -104,6 +104,9 @@ def test_records_from_json_are_formatted_in_their_unit() -> None:
         ("hectares", Unit.AREA, None),
         ("MW", Unit.POWER, None),
         ("m3", Unit.VOLUME, None),
+        ("pourcent", Unit.PERCENT, None),
+        ("dollars US", Unit.MONEY, "USD"),
+        ("dollars américains", Unit.MONEY, "USD"),
     ],
 )
 def test_unit_keys_of_rule_files(written: str, kind: Unit, currency: str | None) -> None:
@@ -114,4 +117,6 @@ def test_unit_keys_of_rule_files(written: str, kind: Unit, currency: str | None)
 
 def test_an_unknown_unit_key_is_refused() -> None:
     assert unit_spec("brouettes") is None
+    # A scale in the unit would make known figures a million times off: refused too.
+    assert unit_spec("millions d'euros") is None
     assert measure_unit("tonnes") is not None
