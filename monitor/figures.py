@@ -144,7 +144,8 @@ COUNT = UnitSpec()
 UNIT_KEY_HELP = (
     "count (the default), percent, point (percentage points), money or a currency (EUR, "
     "euros, USD, dollars, MAD, ...), or a unit of measure (tonnes, kg, litres, m3, hectares, "
-    "km2, km, m, mm, MW, GW, MWh, TWh, km/h, °C)"
+    "km2, km, m, mm, MW, GW, MWh, TWh, km/h, °C); no scale: «EUR», not «millions "
+    "d'euros», with known figures written in full"
 )
 
 
