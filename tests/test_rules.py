@@ -351,3 +351,28 @@ def test_rules_check_takes_the_folder_as_other_commands_do(tmp_path: Path) -> No
     both = CliRunner().invoke(main, ["rules", "check", str(tmp_path), "--rules", "/elsewhere"])
     assert both.exit_code == 2
     assert "give the rules folder once" in both.output
+
+
+def test_the_values_of_kind_per_and_modalities_may_be_written_in_french(tmp_path: Path) -> None:
+    text = VALID.replace("kind: cumulative", "kind: cumulatif").replace(
+        "    nouns: [soldat]", "    modalities: [affirmé, rapporté]\n    nouns: [soldat]"
+    )
+    text += """\
+  - id: turnout
+    label: participation
+    kind: niveau
+    unit: pourcent
+    per: événement
+    events: [premier tour, second tour]
+    nouns: [participation]
+"""
+    write(tmp_path, "coree.yaml", text)
+    exit_code, output = check(tmp_path)
+    assert exit_code == 0, output
+    [rule_set] = load_rules(tmp_path).rule_sets
+    killed, turnout = rule_set.rules.quantities
+    assert (killed.kind, [str(m) for m in killed.modalities]) == (
+        "cumulative",
+        ["asserted", "reported"],
+    )
+    assert (turnout.kind, turnout.per) == ("level", "event")

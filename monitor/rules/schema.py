@@ -7,7 +7,7 @@ each key with examples.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -62,6 +62,16 @@ class Source(Strict):
     aliases: list[str] = Field(default_factory=list)
 
 
+# French forms of the values of `kind`, `per` and `modalities`, as desk editors write them.
+_FRENCH_VALUES = {
+    "cumulatif": "cumulative", "cumulée": "cumulative", "cumulé": "cumulative",
+    "niveau": "level", "état": "level",
+    "prévu": "planned", "prévue": "planned", "annoncé": "planned", "planifié": "planned",
+    "jour": "day", "journée": "day", "événement": "event", "evenement": "event",
+    "affirmé": "asserted", "rapporté": "reported", "démenti": "negated", "nié": "negated",
+}  # fmt: skip
+
+
 class Quantity(Strict):
     """A tracked quantity and how to recognise claims about it."""
 
@@ -104,6 +114,21 @@ class Quantity(Strict):
         description="With per: event, terms naming each event ('premier tour', 'second "
         "tour'); a figure belongs to the first one written in its clause, else its sentence.",
     )
+
+    @field_validator("kind", "per", mode="before")
+    @classmethod
+    def _french_words(cls, value: Any) -> Any:
+        """A desk editor may write the values in French: "cumulatif", "niveau", "prévu",
+        "jour", "événement"."""
+        return _FRENCH_VALUES.get(value, value) if isinstance(value, str) else value
+
+    @field_validator("modalities", mode="before")
+    @classmethod
+    def _french_modalities(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [_FRENCH_VALUES.get(item, item) if isinstance(item, str) else item
+                    for item in value]  # fmt: skip
+        return value
 
     @model_validator(mode="after")
     def _events_for_per_event(self) -> Quantity:
