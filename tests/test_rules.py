@@ -62,7 +62,7 @@ def test_schema_errors_name_file_line_column_field_and_expectation(tmp_path: Pat
     assert exit_code == 2
     name = f"{tmp_path}/coree.yaml"
     assert output.splitlines() == [
-        f"Error: {name}:4:11: topic.colour: unknown key, left out (the rest of the file is used)",
+        f"Error: {name}:4:11: topic.colour: unknown key, got 'red'",
         f"Error: {name}:11:11: quantities[0].kind: Input should be 'cumulative', 'level' or "
         "'planned', got 'cumulated'",
         f"Error: {name}:12:12: quantities[0].nouns: Input should be a valid list, got 'soldats'",

@@ -161,7 +161,7 @@ def load_rule_file(path: Path) -> tuple[RuleSet | None, list[Problem]]:
             return None, [schema_problem(name, error, positions) for error in errors]
         # Only keys the format does not know: each is reported (with the key meant, when
         # one is close) and left out, and the rest of the file keeps working.
-        unknown = [schema_problem(name, error, positions) for error in errors]
+        unknown = [schema_problem(name, error, positions, left_out=True) for error in errors]
         for error in errors:
             _drop(data, tuple(error["loc"]))
         try:
@@ -182,15 +182,20 @@ def _drop(data: Any, location: tuple[Any, ...]) -> None:
         node.pop(location[-1], None)
 
 
-def schema_problem(name: str, error: Any, positions: dict[PathKey, Position]) -> Problem:
+def schema_problem(
+    name: str, error: Any, positions: dict[PathKey, Position], *, left_out: bool = False
+) -> Problem:
+    """A schema error at its place; ``left_out`` says an unknown key was dropped, not fatal."""
     location: PathKey = tuple(part for part in error["loc"] if not str(part).startswith("function"))
     line, column = position_of(positions, location)
     field_name = format_field(location)
     message = error["msg"]
     given = error.get("input")
     if error["type"] == "extra_forbidden":
-        message = "unknown key, left out (the rest of the file is used)"
-    elif error["type"] not in {"missing"} and isinstance(given, str | int | float | bool):
+        message = "unknown key"
+        if left_out:
+            message += ", left out (the rest of the file is used)"
+    if not left_out and error["type"] != "missing" and isinstance(given, str | int | float | bool):
         message += f", got {given!r}"
     hint = None
     if error["type"] == "extra_forbidden" and location:

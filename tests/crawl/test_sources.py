@@ -45,7 +45,7 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
         "sources.yaml:6:11: sources[1].kind: Input should be 'rss', 'atom', 'search' or 'news-sitemap', got 'podcast'",
         "sources.yaml:7:15: sources[1].interval: Input should be greater than or equal to 60, got 10"
         " (polls closer than this are impolite; the floor is the crawl_min_interval_seconds setting)",
-        "sources.yaml:10:13: sources[2].colour: Extra inputs are not permitted, got 'red'",
+        "sources.yaml:10:13: sources[2].colour: unknown key, got 'red'",
     ]
 
 
