@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
@@ -9,7 +10,7 @@ from sqlalchemy import inspect
 
 from monitor.cli import main
 from monitor.storage import Database
-from monitor.storage.database import MIGRATIONS
+from monitor.storage.database import HEAD_REVISION, MIGRATIONS, alembic_config, open_database
 from monitor.storage.schema import Base
 
 
@@ -35,6 +36,27 @@ def test_upgrade_from_empty_creates_every_table(database_url: str) -> None:
     assert applied[0] == "0001" and len(set(applied)) == len(applied)
     assert set(inspect(database.engine).get_table_names()) == TABLES
     assert database.upgrade() == []
+    database.dispose()
+
+
+def test_head_revision_is_alembics_head_and_a_current_database_is_not_migrated_again(
+    database_url: str,
+) -> None:
+    assert revisions()[-1] == HEAD_REVISION, "set HEAD_REVISION to the new migration"
+    database = Database(database_url)
+    assert not database.is_current()
+    database.dispose()
+    database = open_database(database_url)
+    assert database.is_current() and database.revision() == HEAD_REVISION
+    config = alembic_config(database.url)  # an older schema is upgraded on open
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revisions()[-2])
+    database.dispose()
+    database = open_database(database_url)
+    assert database.revision() == HEAD_REVISION
+    columns = {column["name"] for column in inspect(database.engine).get_columns("articles")}
+    assert "judged_at" in columns
     database.dispose()
 
 

@@ -9,19 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest migration. Opening a database at this revision skips alembic entirely (its
+# import and its scripts cost a short command most of its start-up); a test checks that
+# this is alembic's head.
+HEAD_REVISION = "0007"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -55,6 +58,9 @@ class Database:
 
     def upgrade(self) -> list[str]:
         """Apply every pending migration; return the revisions applied."""
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         before = self.revision()
         config = alembic_config(self.url)
         try:
@@ -75,11 +81,22 @@ class Database:
         return list(reversed(applied))
 
     def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         try:
             with self.engine.connect() as connection:
                 return MigrationContext.configure(connection).get_current_revision()
         except OperationalError as exc:
             raise StorageError(f"cannot open {self.display_url}: {exc.orig}") from exc
+
+    def is_current(self) -> bool:
+        """Whether the schema is at :data:`HEAD_REVISION`, read with one plain query."""
+        try:
+            with self.engine.execution_options(read_only=True).connect() as connection:
+                found = connection.execute(text("SELECT version_num FROM alembic_version"))
+                return [row[0] for row in found] == [HEAD_REVISION]
+        except DatabaseError:
+            return False  # no table yet, or no database: upgrade() says what is wrong
 
     @property
     def display_url(self) -> str:
@@ -145,6 +162,8 @@ def _begin_sqlite(connection: Any) -> None:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -154,6 +173,6 @@ def alembic_config(url: str) -> Config:
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open ``url`` and bring its schema up to date."""
     database = Database(url)
-    if migrate:
+    if migrate and not database.is_current():
         database.upgrade()
     return database
