@@ -16,7 +16,8 @@ Sections (the corpus comes from ``benchmarks/corpus.py``, seeded):
 3. rule scaling (``bench_rules.py``): engine cost with 1, 10 and 100 topics;
 4. crawl throughput against the generated news site served on 127.0.0.1
    (``bench_crawl.py``, ``--crawl-pages`` article pages, 2 000 by default);
-5. claim extraction on real pages (``bench_claims.py``, when present).
+5. claim extraction on real pages (``bench_claims.py``, when present);
+6. start-up of short commands next to ``python -c pass`` (``bench_startup.py``).
 
 Timings are medians over ``--repeats``; ratios compare figures of the same run, so they
 hold on a busy machine where absolute times do not. ``--smoke`` runs tiny sizes (30
@@ -86,7 +87,7 @@ def run_child(arguments: list[str], *, timeout: float) -> subprocess.CompletedPr
 
 
 FORMAT_PATHS = {"txt": "txt", "html": "html", "jsonl": "articles.jsonl", "site": "site"}
-SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims")
+SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims", "startup")
 
 
 def write_corpus(articles: int, seed: int, out: Path, formats: str) -> Path:
@@ -431,9 +432,14 @@ def main() -> int:
             print_optional(
                 "5. Claim extraction next to trafilatura (bench_claims.py)", report["claims"]
             )
+        if "startup" in sections:
+            report["startup"] = optional_benchmark(
+                "bench_startup.py", smoke=smoke, work=work, site=None
+            )
+            print_optional("6. Start-up of short commands (bench_startup.py)", report["startup"])
         failed |= any(
             report[name]["available"] and report[name]["returncode"] != 0
-            for name in ("crawl", "claims")
+            for name in ("crawl", "claims", "startup")
             if name in report
         )
         crawl = report.get("crawl", {}).get("figures")

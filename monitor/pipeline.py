@@ -70,6 +70,15 @@ class IngestResult:
 
 
 @dataclass
+class JudgeResult:
+    """What one pass of the judge over the stored articles did."""
+
+    articles: int = 0
+    claims: int = 0
+    alert_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
 class RunStats:
     articles: int = 0
     unchanged: int = 0
@@ -206,9 +215,23 @@ class Pipeline:
                 )
             )
 
-    def judge_pending(self, *, run_id: int | None = None) -> list[IngestResult]:
-        """Judge every stored article that waits for it, oldest publication first."""
-        return [self.judge(article_id, run_id=run_id) for article_id in self.pending()]
+    def judge_pending(self) -> JudgeResult:
+        """Judge every stored article that waits for it, oldest publication first, as
+        one recorded run (none when nothing waits)."""
+        result = JudgeResult()
+        pending = self.pending()
+        if not pending:
+            return result
+        run_id = self.start_run("judge")
+        for article_id in pending:
+            judged = self.judge(article_id, run_id=run_id)
+            result.articles += 1
+            result.claims += judged.claims
+            result.alert_ids.extend(judged.alert_ids)
+        stats = RunStats(articles=result.articles, claims=result.claims)
+        stats.alerts = len(result.alert_ids)
+        self.finish_run(run_id, stats)
+        return result
 
     def _store(self, session: Session, article: ArticleInput) -> IngestResult:
         text = normalise_text(article.text)

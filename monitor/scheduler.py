@@ -394,7 +394,6 @@ class Daemon:
         """Judge the articles the crawls stored, oldest publication first, one at a time
         across the crawl threads; the French model is loaded once, on the first."""
         from monitor.commands import build_rule_book
-        from monitor.crawl_commands import judge_stored
         from monitor.pipeline import Pipeline
 
         assert self.database is not None
@@ -406,7 +405,7 @@ class Daemon:
                 pipeline = Pipeline(
                     self.database, build_rule_book(settings), channels=settings.channel_names
                 )
-                result = judge_stored(pipeline)
+                result = pipeline.judge_pending()
             except MonitorError as exc:
                 log.error("judging the stored articles failed: %s", exc)
                 return

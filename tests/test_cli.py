@@ -118,7 +118,10 @@ def test_replay_reports_bad_files_and_ingests_the_rest(tmp_path: Path) -> None:
 
 def command_paths(group: click.Group = main, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     paths = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             paths += command_paths(command, (*prefix, name))
         else:
@@ -178,3 +181,53 @@ def test_explain_of_a_stored_article_says_what_became_of_each_claim(
     assert "What became of its claims:" in output
     assert f"«600» (coree-du-nord-russie/killed): alert #{killed['id']} new_figure" in output
     assert "added as its evidence" in output
+
+
+def test_every_command_is_listed_with_its_own_help() -> None:
+    from monitor.cli import COMMANDS, load_command
+
+    for name, (_, short_help) in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name
+        assert command.get_short_help_str(limit=1000) == short_help, name
+    exit_code, output = run("--help")
+    assert exit_code == 0
+    listed = [line.split()[0] for line in output.split("Commands:")[1].splitlines() if line]
+    assert listed == sorted(COMMANDS)
+
+
+HEAVY = ("sqlalchemy", "alembic", "spacy", "trafilatura", "scrapy", "pydantic", "numpy")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "allowed"),
+    [
+        (["--help"], set()),
+        (["alerts", "--help"], set()),
+        (["alerts", "list"], {"sqlalchemy", "pydantic"}),
+    ],
+)
+def test_a_command_imports_only_what_it_uses(
+    arguments: list[str], allowed: set[str], tmp_path: Path
+) -> None:
+    """``monitor --help`` and the listings start fast because they never import the
+    pipeline, the French model, the crawler or migrations (alembic, when the database
+    is already current)."""
+    database = tmp_path / "monitor.db"
+    assert run("replay", "--db", str(database), "--rules", str(RULES), str(SEEDS))[0] == 0
+    code = (
+        "import sys\nfrom monitor.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
+    )
+    environment = {**os.environ, "MONITOR_DATABASE_URL": str(database), "MONITOR_RULES_DIR": str(RULES)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+    imported = set(done.stdout.splitlines()[-1].split())
+    assert {name for name in HEAVY if name in imported} == allowed

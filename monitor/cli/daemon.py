@@ -16,9 +16,7 @@ from typing import IO, Any
 import click
 from sqlalchemy import func, select, text
 
-from monitor import housekeeping
 from monitor.alerts import iso, paris_time
-from monitor.cli.crawl import describe_report
 from monitor.cli.options import (
     config_option,
     db_option,
@@ -26,9 +24,6 @@ from monitor.cli.options import (
     rules_option,
     settings_options,
 )
-from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
-from monitor.rules.loader import display, load_rules
-from monitor.service import setup_logging
 from monitor.settings import Settings, load_settings
 from monitor.storage import Database, open_database
 from monitor.storage.schema import (
@@ -79,6 +74,7 @@ def run(
     """
     from monitor import metrics
     from monitor.scheduler import Daemon
+    from monitor.service import setup_logging
 
     setup_logging(log_format, log_level)
     settings = load_settings(config_file, database_url=database_url, rules_dir=rules_dir)
@@ -102,6 +98,9 @@ def run_once(verbose: bool, settings: Settings, as_json: bool) -> None:
     Example (crontab, every 10 minutes):
       */10 * * * * monitor run-once >> /var/log/monitor.log 2>&1
     """
+    from monitor.cli.crawl import describe_report
+    from monitor.service import setup_logging
+
     setup_logging("text", "WARNING")
     lock_path = settings.daemon.state_dir / "run-once.lock"
     with run_lock(lock_path) as holder:
@@ -139,6 +138,7 @@ def one_pass(
     database: Database, settings: Settings, *, crawl_log_level: str = "ERROR"
 ) -> tuple[dict[str, Any], list[SourceReport]]:
     """The pass's summary (the ``--json`` object) and each polled source's report."""
+    from monitor import housekeeping
     from monitor.commands import build_pipeline
     from monitor.crawl import run_crawl, select_sources
     from monitor.delivery import deliver
@@ -168,6 +168,9 @@ def one_pass(
 
 def check_health(database: Database, settings: Settings) -> None:
     """Open and clear operator problems: failing sources, outbox backlog, broken rules."""
+    from monitor.operator import OperatorProblem, outbox_problems, reconcile, source_problems
+    from monitor.rules.loader import display, load_rules
+
     now = datetime.now(UTC)
     reconcile(database, settings, source_problems(database, settings, now), scope="source:")
     reconcile(database, settings, outbox_problems(database, settings, now), scope="outbox")

@@ -11,7 +11,7 @@ import click
 from sqlalchemy import select
 
 from monitor.alerts import PARIS, iso, paris_time
-from monitor.commands import print_rows, settings_options
+from monitor.cli.options import print_rows, settings_options
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from monitor.commands import settings_options
+from monitor.cli.options import settings_options
 from monitor.errors import ConfigError, MonitorError
 from monitor.figures import COUNT
 from monitor.settings import Settings
