@@ -220,7 +220,11 @@ def test_a_command_imports_only_what_it_uses(
         "except SystemExit:\n    pass\n"
         "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
     )
-    environment = {**os.environ, "MONITOR_DATABASE_URL": str(database), "MONITOR_RULES_DIR": str(RULES)}
+    environment = {
+        **os.environ,
+        "MONITOR_DATABASE_URL": str(database),
+        "MONITOR_RULES_DIR": str(RULES),
+    }
     done = subprocess.run(
         [sys.executable, "-c", code, *arguments],
         capture_output=True,
