@@ -107,15 +107,21 @@ class Pipeline:
         channels: Sequence[str] = (),
         finder: ClaimFinder | None = None,
     ) -> None:
-        if finder is None:  # imported here: loading the French model takes seconds
-            from monitor.claims.extractor import find_claims
-
-            finder = find_claims
         self.database = database
         self.book = book
         self.channels = list(channels)
-        self.finder: ClaimFinder = finder
+        self._finder = finder
         self.sync_known()
+
+    @property
+    def finder(self) -> ClaimFinder:
+        """The claim extractor, imported on first use: the French model takes seconds to
+        load, and a pipeline that only stores articles (a crawl child) never needs it."""
+        if self._finder is None:
+            from monitor.claims.extractor import find_claims
+
+            self._finder = find_claims
+        return self._finder
 
     # -- runs -------------------------------------------------------------------------
 
