@@ -86,7 +86,8 @@ def explain(
     if topic_id is not None:
         topics = [topic for topic in book.topics if topic.id == topic_id]
     else:
-        topics = book.topics_for(f"{title or ''}\n{text}")
+        year = published.year if published else None
+        topics = book.topics_for(f"{title or ''}\n{text}", year=year)
     claims: list[Claim] = finder(text, title=title, published=published, lexicon=book.lexicon)
     explanations = []
     assigned = {

@@ -289,7 +289,8 @@ class Pipeline:
         )  # fmt: skip
         if article.language and not article.language.lower().startswith("fr"):
             return IngestResult(row.id, "not_french")
-        topics = self.book.topics_for(f"{article.title or ''}\n{text}")
+        year = article.published.year if article.published else None
+        topics = self.book.topics_for(f"{article.title or ''}\n{text}", year=year)
         if not topics:
             return IngestResult(row.id, "off_topic" if status == "new" else status)
         claims = self.finder(

@@ -376,3 +376,49 @@ def test_the_values_of_kind_per_and_modalities_may_be_written_in_french(tmp_path
         ["asserted", "reported"],
     )
     assert (turnout.kind, turnout.per) == ("level", "event")
+
+
+@pytest.mark.parametrize(
+    ("groups", "text", "published", "about"),
+    [
+        # The press does not write the current year: the publication year meets it.
+        (
+            "[[législatives, second tour], [2017, Macron, En Marche]]",
+            "La participation au second tour des législatives s'élevait à 35,33 % à 17 heures.",
+            2017,
+            True,
+        ),
+        (
+            "[[législatives, second tour], [2017, Macron, En Marche]]",
+            "La participation au second tour des législatives s'élevait à 38,11 % à 17 heures.",
+            2022,
+            False,
+        ),
+        (
+            "[[sécheresse, retrait-gonflement], [2022, assureurs]]",
+            "Le coût de la sécheresse est désormais estimé entre 1,6 et 2,9 milliards d'euros.",
+            2022,
+            True,
+        ),
+        (
+            "[[sécheresse, retrait-gonflement], [2022, assureurs]]",
+            "Le coût de la sécheresse est désormais estimé à 1,6 milliard d'euros.",
+            None,
+            False,
+        ),
+    ],
+)
+def test_a_year_term_is_met_by_the_publication_year_and_needs_no_quotes(
+    tmp_path: Path, groups: str, text: str, published: int | None, about: bool
+) -> None:
+    write(
+        tmp_path,
+        "a.yaml",
+        VALID.replace("    all:\n      - [Corée du Nord, nord-coréen]", f"    all: {groups}"),
+    )
+    result = load_rules(tmp_path)
+    assert result.problems == []
+    book = compile_rules(result.rule_sets)
+    assert bool(book.topics_for(text, year=published)) is about
+    # A year written in the text meets the term whatever the publication year.
+    assert book.topics_for(f"{text} (comme en 2017 et en 2022)", year=2019)

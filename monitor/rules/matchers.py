@@ -186,6 +186,7 @@ class CompiledTopic:
         return next((q for q in self.quantities if q.id == quantity_id), None)
 
 
+YEAR_TERM = re.compile(r"(?:1[89]|2[01])\d\d")  # a term that is a year: met by the publication year
 LEAD = 400  # characters of title and first lines where ``none`` terms rule an article out
 
 
@@ -200,20 +201,25 @@ class RuleBook:
     terms_by_prefix: dict[str, list[int]]  # first letters of a term's first word -> ids
     regex_terms: list[int]  # "re:" terms, always tried
     lexicon: Lexicon = field(default_factory=Lexicon)
+    year_terms: dict[int, list[int]] = field(default_factory=dict)  # 2023 -> ids of "2023"
 
     def quantity(self, topic_id: str, quantity_id: str) -> CompiledQuantity | None:
         """The compiled quantity ``quantity_id`` of topic ``topic_id``, if loaded."""
         topic = next((topic for topic in self.topics if topic.id == topic_id), None)
         return topic.quantity(quantity_id) if topic else None
 
-    def topics_for(self, text: str) -> list[CompiledTopic]:
+    def topics_for(self, text: str, *, year: int | None = None) -> list[CompiledTopic]:
         """The topics an article is about.
 
         ``none`` terms rule an article out when they are in its title or its first lines
-        (the first ``LEAD`` characters): that is what the article is about.
+        (the first ``LEAD`` characters): that is what the article is about. A year written
+        as a term of ``all`` or ``any`` ("2023") is also met by an article published that
+        year: the press does not write the current year ("le second tour dimanche").
         """
         present = self.terms_in(text)
         lead = self.terms_in(text[:LEAD]) if len(text) > LEAD else present
+        if year in self.year_terms:
+            present |= frozenset(self.year_terms[year])
         return [topic for topic in self.topics if topic.is_about(present, lead)]
 
     def terms_in(self, text: str) -> frozenset[int]:
@@ -567,12 +573,15 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
     phrases: dict[int, list[str]] = {}
     terms_by_prefix: dict[str, list[int]] = defaultdict(list)
     regex_terms: list[int] = []
+    year_terms: dict[int, list[int]] = defaultdict(list)
 
     def term_id(term: str) -> int:
         pattern = term_pattern(term)
         if pattern in term_ids:
             return term_ids[pattern]
         number = term_ids[pattern] = len(term_ids)
+        if YEAR_TERM.fullmatch(term.strip()):
+            year_terms[int(term)].append(number)
         tokens = TOKEN.findall(fold(term))
         if term.startswith("re:") or not tokens:
             regex_terms.append(number)
@@ -657,6 +666,7 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         terms_by_prefix=dict(terms_by_prefix),
         regex_terms=regex_terms,
         lexicon=lexicon,
+        year_terms=dict(year_terms),
     )
 
 

@@ -7,14 +7,24 @@ each key with examples.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from monitor.figures import UNIT_KEY_HELP, format_number, unit_spec
 from monitor.models import AlertKind, Modality, Qualifier
 
 IDENTIFIER = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+def _number_as_text(value: Any) -> Any:
+    """A term YAML reads as a number (``[2022, sécheresse]``, ``[49.3]``) is the text written."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Term = Annotated[str, BeforeValidator(_number_as_text)]
 
 
 class Strict(BaseModel):
@@ -29,14 +39,14 @@ class Match(Strict):
     A term written ``re:...`` is a regular expression on the lowercased, accent-free text.
     """
 
-    all: list[list[str]] = Field(
+    all: list[list[Term]] = Field(
         default_factory=list,
         description="Groups of terms; every group must have at least one term in the article.",
     )
-    any: list[str] = Field(
+    any: list[Term] = Field(
         default_factory=list, description="At least one of these terms must appear (if given)."
     )
-    none: list[str] = Field(
+    none: list[Term] = Field(
         default_factory=list, description="The article is not about the topic if one appears."
     )
 
@@ -59,7 +69,7 @@ class Source(Strict):
 
     name: str = Field(min_length=1)
     label: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Term] = Field(default_factory=list)
 
 
 # French forms of the values of `kind`, `per` and `modalities`, as desk editors write them.
@@ -80,8 +90,8 @@ class Quantity(Strict):
     kind: Literal["cumulative", "level", "planned"] = Field(
         description="cumulative never goes down; level is a current state; planned is announced"
     )
-    nouns: list[str] = Field(min_length=1, description="Counted nouns (lemmas or phrases).")
-    predicates: list[str] = Field(
+    nouns: list[Term] = Field(min_length=1, description="Counted nouns (lemmas or phrases).")
+    predicates: list[Term] = Field(
         default_factory=list,
         description="What happened to the counted thing (verb lemmas); empty means any.",
     )
@@ -89,11 +99,11 @@ class Quantity(Strict):
         default_factory=lambda: [Modality.ASSERTED, Modality.REPORTED],
         description="Modalities that count for this quantity (planned figures are their own).",
     )
-    context: list[str] = Field(
+    context: list[Term] = Field(
         default_factory=list,
         description="Terms of which one must appear in the claim's sentence ('Koursk').",
     )
-    exclude: list[str] = Field(
+    exclude: list[Term] = Field(
         default_factory=list,
         description="Phrases that disqualify a claim ('soldats ukrainiens').",
     )
@@ -109,7 +119,7 @@ class Quantity(Strict):
         "round of an election, one storm): figures are compared only with figures of the "
         "same day or event.",
     )
-    events: list[str] = Field(
+    events: list[Term] = Field(
         default_factory=list,
         description="With per: event, terms naming each event ('premier tour', 'second "
         "tour'); a figure belongs to the first one written in its clause, else its sentence.",
