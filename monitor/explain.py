@@ -86,8 +86,8 @@ def explain(
     if topic_id is not None:
         topics = [topic for topic in book.topics if topic.id == topic_id]
     else:
-        year = published.year if published else None
-        topics = book.topics_for(f"{title or ''}\n{text}", year=year)
+        day = published.date() if published else None
+        topics = book.topics_for(f"{title or ''}\n{text}", published=day)
     claims: list[Claim] = finder(text, title=title, published=published, lexicon=book.lexicon)
     explanations = []
     assigned = {

@@ -289,8 +289,8 @@ class Pipeline:
         )  # fmt: skip
         if article.language and not article.language.lower().startswith("fr"):
             return IngestResult(row.id, "not_french")
-        year = article.published.year if article.published else None
-        topics = self.book.topics_for(f"{article.title or ''}\n{text}", year=year)
+        published = _paris_date(article.published) if article.published else None
+        topics = self.book.topics_for(f"{article.title or ''}\n{text}", published=published)
         if not topics:
             return IngestResult(row.id, "off_topic" if status == "new" else status)
         claims = self.finder(

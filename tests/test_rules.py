@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -419,6 +420,66 @@ def test_a_year_term_is_met_by_the_publication_year_and_needs_no_quotes(
     result = load_rules(tmp_path)
     assert result.problems == []
     book = compile_rules(result.rule_sets)
-    assert bool(book.topics_for(text, year=published)) is about
+    day = date(published, 6, 1) if published else None
+    assert bool(book.topics_for(text, published=day)) is about
     # A year written in the text meets the term whatever the publication year.
-    assert book.topics_for(f"{text} (comme en 2017 et en 2022)", year=2019)
+    assert book.topics_for(f"{text} (comme en 2017 et en 2022)", published=date(2019, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("title", "since", "text", "published", "about"),
+    [
+        # A report published years before the story's year is about an earlier event.
+        (
+            "Naufrage au large de la Grèce (juin 2023)",
+            None,
+            "Au moins 320 migrants sont morts dans le naufrage au large de la Crète.",
+            date(2016, 6, 3),
+            False,
+        ),
+        (
+            "Naufrage au large de la Grèce (juin 2023)",
+            None,
+            "Au moins 78 migrants sont morts dans le naufrage au large de Pylos.",
+            date(2023, 6, 15),
+            True,
+        ),
+        # The year before the title's leaves room for what leads up to the event.
+        (
+            "Tempête et crues des Alpes-Maritimes (octobre 2020)",
+            None,
+            "Vigilance rouge : la tempête et les crues menacent les Alpes-Maritimes.",
+            date(2019, 11, 24),
+            True,
+        ),
+        (
+            "Tempête et crues des Alpes-Maritimes (octobre 2020)",
+            None,
+            "La tempête et les crues de 2009 avaient fait deux morts dans les Alpes-Maritimes.",
+            date(2009, 6, 2),
+            False,
+        ),
+        # Written in the file, `since` says it exactly.
+        (
+            "Tempête et crues des Alpes-Maritimes",
+            "2020-10-01",
+            "La tempête et les crues menacent les Alpes-Maritimes.",
+            date(2020, 9, 30),
+            False,
+        ),
+        ("Tempête et crues des Alpes-Maritimes", None, "La tempête.", date(1990, 1, 1), True),
+    ],
+)
+def test_reports_published_before_the_story_are_about_an_earlier_event(
+    tmp_path: Path, title: str, since: str | None, text: str, published: date, about: bool
+) -> None:
+    topic = f"  title: {title}\n" + (f"  since: {since}\n" if since else "")
+    rules = VALID.replace("  title: Essai\n", topic).replace(
+        "      - [Corée du Nord, nord-coréen]", "      - [naufrage, tempête]"
+    )
+    write(tmp_path, "a.yaml", rules)
+    result = load_rules(tmp_path)
+    assert result.problems == []
+    book = compile_rules(result.rule_sets)
+    assert bool(book.topics_for(text, published=published)) is about
+    assert book.topics_for(text)  # undated: nothing says it is older

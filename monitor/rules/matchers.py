@@ -167,6 +167,7 @@ class CompiledTopic:
     quantities: list[CompiledQuantity]
     known: list[KnownFigure]
     sources: dict[str, str]  # folded alias -> canonical name
+    since: date | None = None  # reports published before are about an earlier event
 
     @property
     def rule_file(self) -> str:
@@ -208,19 +209,25 @@ class RuleBook:
         topic = next((topic for topic in self.topics if topic.id == topic_id), None)
         return topic.quantity(quantity_id) if topic else None
 
-    def topics_for(self, text: str, *, year: int | None = None) -> list[CompiledTopic]:
+    def topics_for(self, text: str, *, published: date | None = None) -> list[CompiledTopic]:
         """The topics an article is about.
 
         ``none`` terms rule an article out when they are in its title or its first lines
         (the first ``LEAD`` characters): that is what the article is about. A year written
         as a term of ``all`` or ``any`` ("2023") is also met by an article published that
-        year: the press does not write the current year ("le second tour dimanche").
+        year: the press does not write the current year ("le second tour dimanche"). An
+        article published before a topic's ``since`` is about an earlier event.
         """
         present = self.terms_in(text)
         lead = self.terms_in(text[:LEAD]) if len(text) > LEAD else present
-        if year in self.year_terms:
-            present |= frozenset(self.year_terms[year])
-        return [topic for topic in self.topics if topic.is_about(present, lead)]
+        if published is not None and published.year in self.year_terms:
+            present |= frozenset(self.year_terms[published.year])
+        return [
+            topic
+            for topic in self.topics
+            if topic.is_about(present, lead)
+            and not (published and topic.since and published < topic.since)
+        ]
 
     def terms_in(self, text: str) -> frozenset[int]:
         """The ids of the terms written in ``text``.
@@ -648,6 +655,7 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
                 quantities=quantities,
                 known=known,
                 sources=sources,
+                since=rules.topic.since or story_start(rules.topic.title),
             )
         )
         tolerances.append(rules.alerting.tolerance)
@@ -668,6 +676,17 @@ def compile_rules(rule_sets: Sequence[RuleSet], *, default_tolerance: float = 0.
         lexicon=lexicon,
         year_terms=dict(year_terms),
     )
+
+
+TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def story_start(title: str) -> date | None:
+    """The earliest day a report on a topic titled ``title`` can be published, when the
+    title names the story's year ("Séisme au Maroc (septembre 2023)"): the first of January
+    of the year before, leaving room for what leads up to an event (a campaign, a season)."""
+    years = [int(year) for year in TITLE_YEAR.findall(title)]
+    return date(min(years) - 1, 1, 1) if years else None
 
 
 def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:

@@ -62,6 +62,12 @@ class Topic(Strict):
     title: str
     language: Literal["fr"] = "fr"
     match: Match
+    since: dt.date | None = Field(
+        default=None,
+        description="Reports published before this day are about an earlier event, not this "
+        "one; without it, the year the title names (\"(juin 2023)\") says it: reports from "
+        "before the year before it are left out.",
+    )
 
 
 class Source(Strict):
