@@ -17,6 +17,14 @@ from monitor.rules.assign import QuantityCheck
 from monitor.rules.engine import Figure, format_figure
 from monitor.rules.matchers import CompiledTopic, RuleBook, canonical_source
 
+# How `monitor explain` names why a figure is no news (Claim.earlier).
+EARLIER_WORDS = {
+    "earlier": "an earlier statement",
+    "historical": "a historical figure",
+    "past event": "the figure of another event, dated two years or more back",
+    "baseline": "an average over past years, a yardstick",
+}
+
 
 @dataclass(frozen=True)
 class TopicReading:
@@ -135,7 +143,10 @@ def describe(explanation: FigureExplanation) -> list[str]:
         note
         for note, present in (
             ("it says by how much something changed", claim.change),
-            (f"it is {claim.earlier} (no news)", claim.earlier is not None),
+            (
+                f"it is {EARLIER_WORDS.get(claim.earlier or '', claim.earlier)} (no news)",
+                claim.earlier is not None,
+            ),
             ("its source revises an earlier figure", claim.revision),
         )
         if present

@@ -78,6 +78,9 @@ class Lexicon:
 
 # Claim.earlier of a figure dated two years or more before its article: another event.
 PAST_EVENT = "past event"
+# Claim.earlier of a yardstick the event is compared with, an average over past years ("la
+# moyenne décennale est de 805 196 hectares"): no figure of the event, and no quantity's.
+BASELINE = "baseline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,8 @@ class Claim:
     antecedent_span: tuple[int, int] | None = None
     # Why the figure is not news, when the article gives it as such: "past event" (dated
     # two years or more before the article: "en 2004, le séisme avait fait 628 morts", the
-    # figure of another event, which counts no quantity), "historical" (dated half a year
+    # figure of another event, which counts no quantity), "baseline" (an average over past
+    # years the event is compared with, no quantity's either), "historical" (dated half a year
     # or more before the article)
     # or "earlier" (an earlier statement: "un précédent bilan faisait état de 2 012 morts",
     # "contre 14 la veille", a pluperfect "avait fait"). Such claims raise no alert.

@@ -62,7 +62,7 @@ from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
 from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, predicate_word
-from monitor.models import PAST_EVENT, Claim, Lexicon, Modality, Qualifier, Unit
+from monitor.models import BASELINE, PAST_EVENT, Claim, Lexicon, Modality, Qualifier, Unit
 from monitor.rules.terms import fold, predicate_key
 
 # Nouns of time, never what a figure counts: "puis à 157 les deux nuits suivantes".
@@ -385,7 +385,9 @@ def _read_sentence(
                 scope=scope,
                 revision=bool(_REVISION.search(lead)),
                 change=is_change(work.plain, quantity),
-                earlier=_earlier(
+                earlier=BASELINE
+                if _baseline(work.plain, quantity.start, quantity.end)
+                else _earlier(
                     work.plain[clause[0] : clause[1]],
                     lead,
                     claim,
@@ -959,6 +961,36 @@ def _lead(plain: str, clause: tuple[int, int]) -> str:
     recensait 2 681 morts et 2 501 blessés" for 2 501."""
     breaks = list(_SCOPE_BREAK.finditer(plain, 0, clause[0]))
     return plain[breaks[-1].end() if breaks else 0 : clause[1]]
+
+
+# An average over past years, written before the figure: "la moyenne décennale est de",
+# "la moyenne des dix dernières années, qui est de", "leur moyenne sur dix ans, de",
+# "le coût moyen constaté chaque année depuis 2017, de".
+_BASELINE_BEFORE = re.compile(
+    r"(?<![\w])moyen(?:ne)?s?\s+(?:(?:décennale|quinquennale|annuelle|historique|habituelle"
+    r"|saisonnière|pluriannuelle|interannuelle)(?![\w])"
+    r"|(?:sur|des|de\s+ces)\s+(?:les\s+|la\s+|une\s+)?(?:\S+\s+){0,2}(?:ans|années|décennies?"
+    r"|saisons|même\s+période)(?![\w])"
+    r"|(?:constaté|observé|enregistré|relevé)e?s?\s+(?:chaque\s+année|depuis|sur|ces|par\s+an))"
+    r"[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+# ... or after it: "contre 247 en moyenne sur la même période", "238 168 en moyenne annuelle
+# sur les seize dernières années", "entre 100 et 200 millions d'euros par an en moyenne".
+_BASELINE_AFTER = re.compile(
+    r"^[^.;:!?]{0,40}?(?<![\w])(?:en\s+moyenne\s+(?:annuelle|sur\s|par\s+an|chaque\s+année"
+    r"|ces\s|depuis\s|au\s+cours\s+des)|(?:par\s+an|chaque\s+année)\s+en\s+moyenne)",
+    re.IGNORECASE,
+)
+_BASELINE_WINDOW = 90  # characters before the figure where the average is named
+
+
+def _baseline(plain: str, start: int, end: int) -> bool:
+    """Whether the figure at ``plain[start:end]`` is an average over past years that the
+    event is compared with (a yardstick, not a figure of the event). An average of the
+    event itself ("le gazole s'est vendu en moyenne 2,07 euros") is no yardstick."""
+    before = plain[max(0, start - _BASELINE_WINDOW) : start]
+    return bool(_BASELINE_BEFORE.search(before) or _BASELINE_AFTER.search(plain[end : end + 80]))
 
 
 _EARLIER_DAYS = 7

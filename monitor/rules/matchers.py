@@ -19,7 +19,7 @@ from typing import Any
 
 from monitor.claims.words import event_verb
 from monitor.figures import UnitSpec
-from monitor.models import PAST_EVENT, Claim, Lexicon, Qualifier, Unit
+from monitor.models import BASELINE, PAST_EVENT, Claim, Lexicon, Qualifier, Unit
 from monitor.rules.assign import (
     CONTEXT_STAGE,
     NAME_BEFORE_PAREN,
@@ -404,9 +404,14 @@ class RuleBook:
         Port-Soudan"): it goes only to a quantity whose context names its place.
         ``taken`` are the verbs of its parts, which it does not borrow.
         """
-        if claim.earlier == PAST_EVENT:
-            why = ("it is dated two years or more before the article: the figure of another "
-                   "event, not one of this topic's")  # fmt: skip
+        if claim.earlier in (PAST_EVENT, BASELINE):
+            why = (
+                "it is dated two years or more before the article: the figure of another "
+                "event, not one of this topic's"
+                if claim.earlier == PAST_EVENT
+                else "it is an average over past years the event is compared with, not a "
+                "figure of the event"
+            )
             return None, [QuantityCheck(q.id, False, why, stage=0) for q in topic.quantities]
         seen = view(
             claim,

@@ -124,6 +124,7 @@ _EARLIER = {
     "earlier": "un chiffre antérieur",
     "historical": "un chiffre historique",
     "past event": "le chiffre d'un autre événement, daté de deux ans ou plus",
+    "baseline": "une moyenne des années passées, à laquelle l'événement est comparé",
 }
 
 

@@ -502,6 +502,34 @@ def test_measuring_verbs_point_to_what_is_counted(
             "Quelques minutes auparavant, la CGT avait annoncé plus de deux millions de manifestants.",
             {"plus de deux millions": None},
         ),
+        # An average over past years is a yardstick the event is compared with (fires,
+        # insured losses, epidemics), written before the figure or after it.
+        (
+            "Depuis janvier, 8,8 millions d'hectares ont brûlé au Canada, alors que la moyenne "
+            "décennale est de 805 196 hectares.",
+            {"8,8 millions d'hectares": None, "805 196 hectares": "baseline"},
+        ),
+        (
+            "Ce total dépasse le coût moyen constaté chaque année depuis 2017, de 3,5 milliards "
+            "d'euros sur douze mois.",
+            {"3,5 milliards d'euros": "baseline"},
+        ),
+        (
+            "En Europe, 351 757 hectares avaient brûlé au 19 août, contre 238 168 en moyenne "
+            "annuelle sur les seize dernières années.",
+            {"238 168": "baseline"},
+        ),
+        (
+            "On compte 388 foyers cette saison, près du double de la moyenne des dix dernières "
+            "années à la même date, qui est de 198 foyers.",
+            {"388": None, "198": "baseline"},
+        ),
+        # The event's own average (a price, a turnout) stays news.
+        (
+            "Le litre de gazole s'est vendu en moyenne 2,0694 euros entre le 4 et le 10 juin.",
+            {"2,0694 euros": None},
+        ),
+        ("Le SP98 grimpe à 2,20 euros en moyenne dans les stations.", {"2,20 euros": None}),
     ],
 )
 def test_earlier_and_historical_figures_are_told_apart(
