@@ -444,13 +444,20 @@ def test_a_year_term_is_met_by_the_publication_year_and_needs_no_quotes(
             date(2023, 6, 15),
             True,
         ),
-        # The year before the title's leaves room for what leads up to the event.
+        # Half a year before the title's year leaves room for what leads up to the event.
         (
             "Tempête et crues des Alpes-Maritimes (octobre 2020)",
             None,
             "Vigilance rouge : la tempête et les crues menacent les Alpes-Maritimes.",
             date(2019, 11, 24),
             True,
+        ),
+        (
+            "Tempête et crues des Alpes-Maritimes (octobre 2020)",
+            None,
+            "La tempête et les crues menacent les Alpes-Maritimes.",
+            date(2019, 6, 24),
+            False,
         ),
         (
             "Tempête et crues des Alpes-Maritimes (octobre 2020)",

@@ -688,10 +688,10 @@ TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 def story_start(title: str) -> date | None:
     """The earliest day a report on a topic titled ``title`` can be published, when the
-    title names the story's year ("Séisme au Maroc (septembre 2023)"): the first of January
-    of the year before, leaving room for what leads up to an event (a campaign, a season)."""
+    title names the story's year ("Séisme au Maroc (septembre 2023)"): half a year before
+    that year begins, leaving room for what leads up to an event (a campaign, a season)."""
     years = [int(year) for year in TITLE_YEAR.findall(title)]
-    return date(min(years) - 1, 1, 1) if years else None
+    return date(min(years) - 1, 7, 1) if years else None
 
 
 def widen_known(figure: KnownFigure, tolerance: float) -> KnownFigure:

@@ -65,8 +65,8 @@ class Topic(Strict):
     since: dt.date | None = Field(
         default=None,
         description="Reports published before this day are about an earlier event, not this "
-        "one; without it, the year the title names (\"(juin 2023)\") says it: reports from "
-        "before the year before it are left out.",
+        'one; without it, the year the title names ("(juin 2023)") says it: reports '
+        "published more than half a year before that year begins are left out.",
     )
 
 
