@@ -212,6 +212,13 @@ LIGHT_VERBS = frozenset(
         "identifier",
         "répertorier",
         "état",
+        # The event produced what is counted: "l'épisode a généré 240 000 sinistres", "les
+        # pluies ont provoqué 4 000 morts" say no more than "a fait".
+        "provoquer",
+        "causer",
+        "occasionner",
+        "engendrer",
+        "générer",
     }
 )
 

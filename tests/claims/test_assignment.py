@@ -1191,3 +1191,20 @@ def test_people_counted_by_ils_etaient_go_to_a_quantity_of_people(book: RuleBook
         "Contre la réforme des retraites, ils étaient 93 000 à défiler à Paris selon la préfecture.",
     )
     assert paris == {93_000: "demonstrators_paris"}
+
+
+def test_a_verb_that_says_the_event_produced_it_is_as_light_as_faire(book: RuleBook) -> None:
+    """The event made what is counted ("a provoqué", "a causé", "a généré", "a occasionné"),
+    as in "a fait"; the counted noun says which quantity."""
+    quake = quantities(
+        book, "seisme", "Au Maroc, la secousse a provoqué 2 900 décès, selon le ministère."
+    )
+    assert quake == {2900: "dead"}
+    fires = quantities(
+        book, "incendie", "En Grèce, la canicule a généré plus de 60 départs de feu dimanche."
+    )
+    assert fires == {60: "fires"}
+    # Like "a fait", it leaves the choice to the noun and the context.
+    for verb in ("fait", "causé"):
+        text = f"Au Maroc, le séisme a {verb} 300 blessés, dont 40 grièvement."
+        assert quantities(book, "seisme", text) == {300: "injured", 40: "injured_serious"}
