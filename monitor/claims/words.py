@@ -213,12 +213,14 @@ LIGHT_VERBS = frozenset(
         "répertorier",
         "état",
         # The event produced what is counted: "l'épisode a généré 240 000 sinistres", "les
-        # pluies ont provoqué 4 000 morts" say no more than "a fait".
+        # pluies ont provoqué 4 000 morts" say no more than "a fait" ("entraîner" too: a
+        # quantity of troops in training lists it among its predicates, which still count).
         "provoquer",
         "causer",
         "occasionner",
         "engendrer",
         "générer",
+        "entraîner",
     }
 )
 

@@ -1204,6 +1204,8 @@ def test_a_verb_that_says_the_event_produced_it_is_as_light_as_faire(book: RuleB
         book, "incendie", "En Grèce, la canicule a généré plus de 60 départs de feu dimanche."
     )
     assert fires == {60: "fires"}
+    caused = quantities(book, "seisme", "Au Maroc, le séisme a entraîné 300 décès à Amizmiz.")
+    assert caused == {300: "dead"}
     # Like "a fait", it leaves the choice to the noun and the context.
     for verb in ("fait", "causé"):
         text = f"Au Maroc, le séisme a {verb} 300 blessés, dont 40 grièvement."
