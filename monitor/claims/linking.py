@@ -331,13 +331,23 @@ def _has_aux(token: Token) -> bool:
     return any(child.dep_.startswith("aux") for child in token.children)
 
 
+# Words of time a figure may be followed by, which are never what it counts: "contre 76
+# jeudi", "80 mardi dernier", "120 hier".
+_TIME_WORDS = frozenset(
+    {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+        "aujourd'hui", "demain", "avant-hier", "matin", "soir", "midi", "minuit",
+    }
+)  # fmt: skip
+
+
 def following_noun(number: Token) -> Token | None:
     """The noun or nominalised adjective written right after ``number``."""
     doc = number.doc
     index = number.i + 1
     while index < len(doc) and doc[index].text.lower() in _PRENOMINAL:
         index += 1
-    if index >= len(doc):
+    if index >= len(doc) or doc[index].lower_ in _TIME_WORDS:
         return None
     token = doc[index]
     if token.pos_ in _NOUN_POS and token.is_alpha is not False and token.text[:1].isalpha():

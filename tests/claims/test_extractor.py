@@ -763,3 +763,28 @@ def test_the_attribute_of_ils_or_elles_counts_people(text: str) -> None:
 )
 def test_a_majority_the_law_sets_is_no_claim(text: str) -> None:
     assert len(find_claims(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nouns"),
+    [
+        (
+            "En Alberta, 93 feux de forêt sont actifs dimanche, contre 76 jeudi.",
+            {"93": "feu", "76": "feu"},
+        ),
+        (
+            "La police a compté 1,28 million de manifestants mardi, contre 1,12 million jeudi "
+            "dernier.",
+            {"1,28 million": "manifestant", "1,12 million": "manifestant"},
+        ),
+        (
+            "Les secours ont recensé 120 victimes, contre 80 hier soir.",
+            {"120": "victime", "80": "victime"},
+        ),
+    ],
+)
+def test_a_day_after_a_figure_is_not_what_it_counts(
+    extract: Extract, sentence: str, nouns: dict[str, str]
+) -> None:
+    found = {claim.value_text: claim.noun for claim in extract(sentence)}
+    assert {text: found.get(text, "missing") for text in nouns} == nouns
