@@ -17,7 +17,9 @@ Sections (the corpus comes from ``benchmarks/corpus.py``, seeded):
 4. crawl throughput against the generated news site served on 127.0.0.1
    (``bench_crawl.py``, ``--crawl-pages`` article pages, 2 000 by default);
 5. claim extraction on real pages (``bench_claims.py``, when present);
-6. start-up of short commands next to ``python -c pass`` (``bench_startup.py``).
+6. start-up of short commands next to ``python -c pass`` (``bench_startup.py``);
+7. on-topic ingest with 10 000 and 50 000 claims stored, next to an empty database
+   (``bench_history.py``).
 
 Timings are medians over ``--repeats``; ratios compare figures of the same run, so they
 hold on a busy machine where absolute times do not. ``--smoke`` runs tiny sizes (30
@@ -87,7 +89,7 @@ def run_child(arguments: list[str], *, timeout: float) -> subprocess.CompletedPr
 
 
 FORMAT_PATHS = {"txt": "txt", "html": "html", "jsonl": "articles.jsonl", "site": "site"}
-SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims", "startup")
+SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims", "startup", "history")
 
 
 def write_corpus(articles: int, seed: int, out: Path, formats: str) -> Path:
@@ -437,9 +439,16 @@ def main() -> int:
                 "bench_startup.py", smoke=smoke, work=work, site=None
             )
             print_optional("6. Start-up of short commands (bench_startup.py)", report["startup"])
+        if "history" in sections:
+            report["history"] = optional_benchmark(
+                "bench_history.py", smoke=smoke, work=work, site=None
+            )
+            print_optional(
+                "7. On-topic ingest as the history grows (bench_history.py)", report["history"]
+            )
         failed |= any(
             report[name]["available"] and report[name]["returncode"] != 0
-            for name in ("crawl", "claims", "startup")
+            for name in ("crawl", "claims", "startup", "history")
             if name in report
         )
         crawl = report.get("crawl", {}).get("figures")

@@ -24,14 +24,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, true
+from sqlalchemy import (
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from monitor.alerts import PARIS, queue_deliveries, summarise
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
 from monitor.neardup import NEAR_DUPLICATE_JACCARD, band_keys, minhash, similarity
 from monitor.rules.engine import (
+    LOWER_BOUNDS,
+    UPPER_BOUNDS,
     Figure,
     Verdict,
     dedup_key,
@@ -258,6 +275,13 @@ class Pipeline:
         else:
             row = session.get_one(ArticleRow, stored.id)
             status = "updated"
+        if status == "updated" and row.published != article.published:
+            # The claims it keeps carry its publication time too.
+            session.execute(
+                update(ClaimRow)
+                .where(ClaimRow.article_id == row.id)
+                .values(published=article.published)
+            )
         row.title = article.title
         row.text = text
         row.published = article.published
@@ -391,6 +415,7 @@ class Pipeline:
             denial=claim.denial,
             earlier=claim.earlier,
             period=quantity.period(claim, _paris_date(article.published)) if quantity else None,
+            published=article.published,
             created_at=utcnow(),
         )
         session.add(row)
@@ -432,9 +457,12 @@ class Pipeline:
         result: IngestResult,
     ) -> None:
         rows = {figure.reference_id: claim_row for claim_row, figure in found}
-        references = self._references(session, topic, quantity, exclude=set(rows), period=period)
+        figures = [figure for _, figure in found]
+        references = self._references(
+            session, topic, quantity, exclude=set(rows), period=period, figures=figures
+        )
         groups = judge_article(
-            [figure for _, figure in found],
+            figures,
             list(references.values()),
             cumulative=quantity.spec.kind == "cumulative",
             alerting=topic.alerting,
@@ -458,9 +486,14 @@ class Pipeline:
         *,
         exclude: set[str | None],
         period: str | None = None,
+        figures: Sequence[Figure] | None = None,
     ) -> dict[str, Figure]:
-        """Known claims and every earlier claim on the same quantity (and, for a quantity
-        counted per day or per event, the same period), by reference id."""
+        """Known claims and the earlier claims on the same quantity (and, for a quantity
+        counted per day or per event, the same period), by reference id.
+
+        With the article's ``figures``, only the earlier claims the engine can use to
+        judge them (see :func:`_judged_against`), so the cost of an article does not grow
+        with the history of its quantity; without them, every earlier claim."""
         quantity = compiled.id
         per_period = compiled.spec.per is not None
         references: dict[str, Figure] = {}
@@ -505,17 +538,17 @@ class Pipeline:
             add(f"known:{known_id}", low, high, qualifier, value, source, stated_on)
         # Only the columns the engine compares, and each distinct figure once (the first
         # claim that stated it, whose alert corroborations attach to): no article texts.
-        claim_rows = session.execute(
+        first_id = func.min(ClaimRow.id)
+        groups = (
             select(
-                func.min(ClaimRow.id),
+                first_id,
                 ClaimRow.low,
                 ClaimRow.high,
                 ClaimRow.qualifier,
                 ClaimRow.value,
                 ClaimRow.source,
-                ArticleRow.published,
+                ClaimRow.published,
             )
-            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(
                 ClaimRow.topic == topic.id,
                 ClaimRow.quantity == quantity,
@@ -528,10 +561,20 @@ class Pipeline:
                 ClaimRow.qualifier,
                 ClaimRow.value,
                 ClaimRow.source,
-                ArticleRow.published,
+                ClaimRow.published,
             )
         )
-        for claim_id, low, high, qualifier, value, source, published in claim_rows:
+        own = [int(reference.split(":")[1]) for reference in exclude if reference]
+        rows = groups.with_only_columns(
+            ClaimRow.id, *list(groups.selected_columns)[1:], maintain_column_froms=True
+        ).group_by(None)
+        if own:
+            groups = groups.having(first_id.not_in(own))
+        if figures is None:
+            found = {cast(ReferenceRow, tuple(row)) for row in session.execute(groups)}
+        else:
+            found = _judged_against(session, groups, rows, own, figures, topic.alerting.tolerance)
+        for claim_id, low, high, qualifier, value, source, published in found:
             if f"claim:{claim_id}" not in exclude:
                 stated_on = _paris_date(published)
                 add(f"claim:{claim_id}", low, high, qualifier, value, source, stated_on)
@@ -685,6 +728,106 @@ def _store_bands(
             _INSERT_BANDS,
             [{"article_id": article_id, "band_key": key} for key in band_keys(signature)],
         )
+
+
+# One distinct earlier figure: first claim id, low, high, qualifier, value, source, published.
+ReferenceRow = tuple[
+    int, float | None, float | None, str, float | None, str | None, datetime | None
+]
+ReferenceQuery = Select[
+    int, float | None, float | None, str, float | None, str | None, datetime | None
+]
+_UPPER = [str(qualifier) for qualifier in UPPER_BOUNDS]
+_LOWER = [str(qualifier) for qualifier in LOWER_BOUNDS]
+
+
+def _judged_against(
+    session: Session,
+    groups: ReferenceQuery,
+    rows: ReferenceQuery,
+    own: Sequence[int],
+    figures: Sequence[Figure],
+    tolerance: float,
+) -> set[ReferenceRow]:
+    """The earlier figures :func:`monitor.rules.engine.judge_article` needs to judge
+    ``figures``, out of ``groups`` (one row per distinct earlier figure; ``rows`` are the
+    same claims ungrouped, ``own`` the article's own claims): those they may
+    agree with, the latest precise one and the latest of all, and for a revision the
+    latest of its source. Agreement is decided by the engine; the query keeps a superset,
+    its intervals computed as :meth:`Figure.compared` does (an open bound is anchored at
+    the stated figure) with a hair of slack for rounding.
+    """
+    low, high = ClaimRow.low, ClaimRow.high
+    compared_low = case(
+        (and_(low.is_(None), high.is_not(None), ClaimRow.qualifier.in_(_UPPER)),
+         high - func.abs(high) * tolerance),
+        else_=low,
+    )  # fmt: skip
+    compared_high = case(
+        (and_(high.is_(None), low.is_not(None), ClaimRow.qualifier.in_(_LOWER)),
+         low + func.abs(low) * tolerance),
+        else_=high,
+    )  # fmt: skip
+
+    def overlap(figure: Figure, slack: float) -> ColumnElement[bool]:
+        figure_low, figure_high = figure.compared()
+        conditions = []
+        if figure_high is not None:
+            margin = slack * max(1.0, abs(figure_high))
+            conditions.append(or_(compared_low.is_(None), compared_low <= figure_high + margin))
+        if figure_low is not None:
+            margin = slack * max(1.0, abs(figure_low))
+            conditions.append(or_(compared_high.is_(None), compared_high >= figure_low - margin))
+        return and_(true(), *conditions)
+
+    agreeing = or_(*(overlap(figure, 1e-9) for figure in figures))
+    found = {cast(ReferenceRow, tuple(row)) for row in session.execute(groups.where(agreeing))}
+    precise = ClaimRow.qualifier != str(Qualifier.VAGUE)
+    found |= _latest(session, rows.where(precise), own)
+    found |= _latest(session, rows, own)
+    for source in {figure.source for figure in figures if figure.revision and figure.source}:
+        found |= _latest(session, rows.where(precise, ClaimRow.source == source), own)
+    for denial in (figure for figure in figures if figure.denial):
+        # A denial is compared with the latest figure it disagrees with.
+        found |= _latest(session, rows.where(precise, not_(overlap(denial, 0.0))), own)
+        found |= _latest(session, rows.where(not_(overlap(denial, 0.0))), own)
+    return found
+
+
+def _latest(session: Session, rows: ReferenceQuery, own: Sequence[int]) -> set[ReferenceRow]:
+    """The latest distinct figures of ``rows`` as the engine orders them (by the Paris day
+    of publication, then by first claim): all those of the latest day that has one, each
+    with its first claim. A figure first stated by one of ``own`` (the article judged) is
+    left out, as the grouped query leaves it out. The rows are read newest first without
+    grouping, through the index on (topic, quantity, published, id), so the cost does not
+    follow the whole history. Undated figures count as the oldest."""
+    return _latest_of(session, rows.where(ClaimRow.published.is_not(None)), own) or _latest_of(
+        session, rows.where(ClaimRow.published.is_(None)), own
+    )
+
+
+def _latest_of(session: Session, rows: ReferenceQuery, own: Sequence[int]) -> set[ReferenceRow]:
+    ordered = rows.order_by(ClaimRow.published.desc(), ClaimRow.id.desc())
+    limit = 16
+    while True:
+        found = [cast(ReferenceRow, tuple(row)) for row in session.execute(ordered.limit(limit))]
+        complete = len(found) < limit  # every row is read: the last day is whole too
+        days: dict[date | None, dict[tuple[object, ...], ReferenceRow]] = {}
+        for row in found:
+            first = days.setdefault(_paris_date(row[6]), {})
+            key = row[1:]
+            if key not in first or row[0] < first[key][0]:
+                first[key] = row
+        ordered_days = list(days.values())
+        for number, figures in enumerate(ordered_days):
+            if number == len(ordered_days) - 1 and not complete:
+                break  # the oldest day read may go on beyond the limit
+            kept = {row for row in figures.values() if row[0] not in own}
+            if kept:
+                return kept
+        if complete:
+            return set()
+        limit *= 4
 
 
 def _paris_date(moment: datetime | None) -> date | None:

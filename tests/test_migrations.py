@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from monitor.cli import main
 from monitor.storage import Database
 from monitor.storage.database import HEAD_REVISION, MIGRATIONS, alembic_config, open_database
-from monitor.storage.schema import Base
+from monitor.storage.schema import Base, ClaimRow
 
 
 def revisions() -> list[str]:
@@ -131,4 +133,36 @@ def test_a_read_session_neither_waits_for_a_writer_nor_holds_one_up(tmp_path) ->
         assert reader.query(RunRow).count() == 1
         with database.session() as second_writer:  # not held up by the open reader
             second_writer.add(RunRow(kind="crawl", started_at=now))
+    database.dispose()
+
+
+def test_claims_get_their_articles_publication_time_on_upgrade(database_url: str) -> None:
+    database = Database(database_url)
+    config = alembic_config(database.url)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007")
+    published = datetime(2024, 11, 4, 9, 30, tzinfo=UTC)
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, url, text, published, content_hash, first_seen, "
+                "updated_at) VALUES (1, 'https://ex.fr/a', 'x', :published, 'h', :now, :now)"
+            ),
+            {"published": published, "now": published},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO claims (id, article_id, fingerprint, topic, quantity, value_text, "
+                "qualifier, unit, modality, sentence, span_start, span_end, denial, created_at) "
+                "VALUES (1, 1, 'f', 't', 'q', '3', 'exact', 'count', 'asserted', 's', 0, 1, "
+                ":no, :now)"
+            ),
+            {"no": False, "now": published},
+        )
+    database.dispose()
+    database = open_database(database_url)
+    with database.session() as session:
+        claim = session.get_one(ClaimRow, 1)
+        assert claim.published == published
     database.dispose()

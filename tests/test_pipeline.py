@@ -199,3 +199,79 @@ def test_stored_then_judged_gives_what_ingest_gives(
     assert collected.store(updated).status == "updated"
     assert collected.pending() == [stored[-1].article_id]
     other_database.dispose()
+
+
+def test_the_engine_sees_the_same_verdicts_through_the_bounded_references(
+    pipeline: Pipeline, database: Database
+) -> None:
+    """The references read for an article (the figures it may agree with, the latest
+    ones, its source's, what a denial disagrees with) give the engine the same verdicts as
+    every earlier figure of the quantity, on a seeded random history."""
+    import random
+
+    from sqlalchemy import insert
+
+    from monitor.models import Qualifier
+    from monitor.rules.engine import Figure, judge_article
+
+    rng = random.Random(7)
+    qualifiers = ["exact", "exact", "approx", "at_least", "more_than", "at_most", "range", "vague"]
+    sources = ["NIS", "Kiev", "Pentagone", None]
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    articles, claims = [], []
+    for number in range(300):
+        published = datetime(2024, 1 + number // 40, 1 + number % 28, number % 24, tzinfo=UTC)
+        articles.append(
+            {"id": number + 1, "url": f"https://ex.fr/{number}", "text": "x",
+             "published": published, "first_seen": now, "updated_at": now,
+             "content_hash": str(number)}
+        )  # fmt: skip
+        for index in range(3):
+            value = float(rng.choice([rng.randint(1, 40) * 50, 300, 600, 1000]))
+            qualifier = rng.choice(qualifiers)
+            low: float | None = value
+            high: float | None = value * (1.5 if qualifier in ("range", "vague") else 1)
+            if qualifier in ("at_least", "more_than"):
+                high = None
+            elif qualifier == "at_most":
+                low = None
+            claims.append(
+                {"article_id": number + 1, "fingerprint": f"{number}-{index}",
+                 "topic": "coree-du-nord-russie", "quantity": "killed", "value_text": "x",
+                 "value": value, "low": low, "high": high, "qualifier": qualifier,
+                 "unit": "count", "source": rng.choice(sources), "modality": "asserted",
+                 "sentence": "x", "span_start": 0, "span_end": 1, "denial": False,
+                 "created_at": now, "published": published}
+            )  # fmt: skip
+    with database.session() as session:
+        session.execute(insert(ArticleRow), articles)
+        session.execute(insert(ClaimRow), claims)
+    topic = next(t for t in pipeline.book.topics if t.id == "coree-du-nord-russie")
+    quantity = next(q for q in topic.quantities if q.id == "killed")
+    own = {"claim:899", "claim:900"}  # the last article's claims are the one judged
+    verdicts = []
+    for _ in range(600):
+        value = float(rng.choice([rng.randint(1, 90) * 50, 300, 600]))
+        cumulative = rng.random() < 0.5
+        qualifier = Qualifier(rng.choice(qualifiers[:-1]))
+        figure = Figure(
+            low=None if qualifier == Qualifier.AT_MOST else value,
+            high=None if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN) else value,
+            qualifier=qualifier, value=value, source=rng.choice(sources),
+            stated_on=datetime(2024, 8, rng.choice([1, 20])).date(), denial=rng.random() < 0.2,
+            revision=rng.random() < 0.3, reference_id="claim:900",
+        )  # fmt: skip
+        with database.session() as session:
+            every = pipeline._references(session, topic, quantity, exclude=own)
+            bounded = pipeline._references(session, topic, quantity, exclude=own, figures=[figure])
+        assert set(bounded) < set(every)
+        judged = []
+        for references in (every, bounded):
+            (group,) = judge_article(
+                [figure], list(references.values()), cumulative=cumulative, alerting=topic.alerting
+            )
+            agreeing = sorted(str(reference.reference_id) for reference in group.agreeing)
+            judged.append((group.verdict, agreeing))
+        assert judged[0] == judged[1], figure
+        verdicts.append(judged[0][0].kind if judged[0][0] else None)
+    assert len(set(verdicts)) >= 3  # new figures, contradictions and agreements were tried

@@ -24,7 +24,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration. Opening a database at this revision skips alembic entirely (its
 # import and its scripts cost a short command most of its start-up); a test checks that
 # this is alembic's head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 

@@ -155,6 +155,7 @@ class ClaimRow(Base):
     __table_args__ = (
         UniqueConstraint("article_id", "fingerprint"),
         Index("ix_claims_topic_quantity", "topic", "quantity"),
+        Index("ix_claims_topic_quantity_published", "topic", "quantity", "published", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -185,6 +186,9 @@ class ClaimRow(Base):
     earlier: Mapped[str | None] = mapped_column(String(20))
     # The day (ISO date) or event of a quantity counted per day or per event.
     period: Mapped[str | None] = mapped_column(String(100))
+    # The article's publication time, kept with the claim so the engine finds the latest
+    # figures of a quantity through an index (the article's own column is the truth).
+    published: Mapped[datetime | None]
     created_at: Mapped[datetime]
     # Rejected by a desk editor: the figure was misread or is not about its quantity.
     rejected_at: Mapped[datetime | None]
