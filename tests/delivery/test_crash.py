@@ -3,7 +3,6 @@ duplicate happens only when a message was accepted but not yet recorded, with it
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import signal
@@ -46,7 +45,7 @@ def test_killed_sender_loses_nothing_and_duplicates_only_in_the_window(
     database = open_database(url)
     alert_ids: list[int] = []
     now = datetime.now(UTC)  # the subprocess runs on the real clock
-    for index in range(24):
+    for index in range(80):  # more messages than the rounds can take: never done early
         run = start_run(database, now)
         for _ in range(1 + index % 3):
             alert_ids.append(raise_alert(database, ["hook"], run_id=run, at=now))
@@ -64,18 +63,17 @@ def test_killed_sender_loses_nothing_and_duplicates_only_in_the_window(
     )
     rng = random.Random(20251122)
     kills = 0
-    for round_number in range(ROUNDS):
+    for _ in range(ROUNDS):
         process = monitor_process(config)
-        if round_number % 3 == 2:  # anywhere: start-up, grouping, claiming, sending
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=rng.uniform(0.2, 1.5))
-        else:  # just after the receiver took the k-th next message
-            target = len(receiver.requests) + rng.randint(1, 4)
-            with receiver.condition:
-                receiver.condition.wait_for(
-                    lambda p=process, t=target: len(receiver.requests) >= t or p.poll() is not None,
-                    15,
-                )
+        # Killed at start-up (k = 0), or just after the receiver took the k-th next message
+        # (while the sender records it, groups or claims the next): events, not a clock,
+        # so a fast machine kills as often as a slow one.
+        target = len(receiver.requests) + rng.randint(0, 3)
+        with receiver.condition:
+            receiver.condition.wait_for(
+                lambda p=process, t=target: len(receiver.requests) >= t or p.poll() is not None,
+                30,
+            )
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
@@ -98,5 +96,5 @@ def test_killed_sender_loses_nothing_and_duplicates_only_in_the_window(
     assert duplicates <= kills
     for requests in received.values():  # a duplicate is the same message, same key
         assert len({tuple(a["id"] for a in r.json["alerts"]) for r in requests}) == 1
-    assert kills >= 3, "the sender finished too early for the test to mean much"
+    assert kills == ROUNDS, "the sender finished before it was killed"
     print(f"{kills} kills, {len(receiver.requests)} requests, {duplicates} duplicates")
