@@ -19,7 +19,8 @@ Sections (the corpus comes from ``benchmarks/corpus.py``, seeded):
 5. claim extraction on real pages (``bench_claims.py``, when present);
 6. start-up of short commands next to ``python -c pass`` (``bench_startup.py``);
 7. on-topic ingest with 10 000 and 50 000 claims stored, next to an empty database
-   (``bench_history.py``).
+   (``bench_history.py``);
+8. ``monitor replay`` with one worker and with one per core (``bench_replay_jobs.py``).
 
 Timings are medians over ``--repeats``; ratios compare figures of the same run, so they
 hold on a busy machine where absolute times do not. ``--smoke`` runs tiny sizes (30
@@ -89,7 +90,9 @@ def run_child(arguments: list[str], *, timeout: float) -> subprocess.CompletedPr
 
 
 FORMAT_PATHS = {"txt": "txt", "html": "html", "jsonl": "articles.jsonl", "site": "site"}
-SECTIONS = ("stages", "replay", "memory", "rules", "crawl", "claims", "startup", "history")
+SECTIONS = (
+    "stages", "replay", "memory", "rules", "crawl", "claims", "startup", "history", "cores",
+)  # fmt: skip
 
 
 def write_corpus(articles: int, seed: int, out: Path, formats: str) -> Path:
@@ -446,9 +449,14 @@ def main() -> int:
             print_optional(
                 "7. On-topic ingest as the history grows (bench_history.py)", report["history"]
             )
+        if "cores" in sections:
+            report["cores"] = optional_benchmark(
+                "bench_replay_jobs.py", smoke=smoke, work=work, site=None
+            )
+            print_optional("8. Replay on every core (bench_replay_jobs.py)", report["cores"])
         failed |= any(
             report[name]["available"] and report[name]["returncode"] != 0
-            for name in ("crawl", "claims", "startup", "history")
+            for name in ("crawl", "claims", "startup", "history", "cores")
             if name in report
         )
         crawl = report.get("crawl", {}).get("figures")

@@ -66,27 +66,47 @@ class Planned:
     read: Callable[[], FixtureItem]
 
 
-def plan_fixtures(paths: Iterable[Path]) -> list[Planned]:
+@dataclass(frozen=True)
+class SavedPage:
+    """A saved ``.html`` page, to be extracted while planning (its date is in it)."""
+
+    path: Path
+    entry: dict[str, Any]
+
+
+PageReader = Callable[[Callable[[SavedPage], FixtureItem], list[SavedPage]], Iterable[FixtureItem]]
+
+
+def plan_fixtures(paths: Iterable[Path], read_pages: PageReader | None = None) -> list[Planned]:
     """Every fixture under ``paths`` (files or folders), in ingest order: problems found
     while planning first, then articles by publication date, undated ones last.
 
     Bodies are not kept: a ``.txt`` is dated by ``index.yaml`` and read at its turn, a
     JSON line by its ``published`` field and re-read from its offset. A saved ``.html``
-    page must be extracted to learn its date, so its text (not its HTML) is kept.
+    page must be extracted to learn its date, so its text (not its HTML) is kept; the
+    pages are extracted by ``read_pages`` (``map`` by default; a pool's ``imap`` reads
+    them on every core).
     """
-    planned: list[Planned] = []
+    found: list[Planned | SavedPage] = []
     for path in paths:
         if path.is_dir():
-            planned.extend(plan_folder(path))
+            found.extend(plan_folder(path))
         elif path.exists():
             index, problem = _index_for(path.parent)
             if problem is not None:
-                planned.append(_ready(FixtureItem(problem=problem)))
-            planned.extend(plan_file(path, index))
+                found.append(_ready(FixtureItem(problem=problem)))
+            found.extend(plan_file(path, index))
         else:
             problem = Problem(str(path), "no such file or folder")
-            planned.append(_ready(FixtureItem(problem=problem)))
+            found.append(_ready(FixtureItem(problem=problem)))
+    planned = [item for item in found if isinstance(item, Planned)]
+    pages = [item for item in found if isinstance(item, SavedPage)]
+    planned.extend(_ready(item) for item in (read_pages or map)(read_page, pages))
     return sorted(planned, key=lambda item: item.key)
+
+
+def read_page(page: SavedPage) -> FixtureItem:
+    return read_file(page.path, page.entry)
 
 
 def read_fixtures(paths: Iterable[Path]) -> list[FixtureItem]:
@@ -94,7 +114,7 @@ def read_fixtures(paths: Iterable[Path]) -> list[FixtureItem]:
     return [planned.read() for planned in plan_fixtures(paths)]
 
 
-def plan_folder(folder: Path) -> Iterator[Planned]:
+def plan_folder(folder: Path) -> Iterator[Planned | SavedPage]:
     index, problem = _index_for(folder)
     if problem is not None:
         yield _ready(FixtureItem(problem=problem))
@@ -107,13 +127,13 @@ def plan_folder(folder: Path) -> Iterator[Planned]:
             yield from plan_file(path, index)
 
 
-def plan_file(path: Path, index: dict[str, dict[str, Any]]) -> Iterator[Planned]:
+def plan_file(path: Path, index: dict[str, dict[str, Any]]) -> Iterator[Planned | SavedPage]:
     suffix = path.suffix.lower()
     entry = index.get(path.name, {})
     if suffix in JSONL_SUFFIXES:
         yield from plan_jsonl(path)
     elif suffix in HTML_SUFFIXES:
-        yield _ready(read_file(path, entry))
+        yield SavedPage(path, entry)
     else:
         published = _published(entry.get("date"))
         key = (1 if published else 2, published or EARLIEST, str(path))

@@ -202,15 +202,41 @@ class Pipeline:
 
     # -- ingest -----------------------------------------------------------------------
 
-    def ingest(self, article: ArticleInput, *, run_id: int | None = None) -> IngestResult:
+    def ingest(
+        self,
+        article: ArticleInput,
+        *,
+        run_id: int | None = None,
+        claims: Sequence[Claim] | None = None,
+    ) -> IngestResult:
         """Store ``article`` and judge it at once, in one transaction (replay, and a crawl
-        that judges as it goes): :meth:`store` then :meth:`judge`."""
+        that judges as it goes): :meth:`store` then :meth:`judge`. ``claims`` are its
+        claims when :meth:`read_claims` already read them (in a worker process)."""
         with self.database.session() as session:
             stored = self._store(session, article)
             if stored.status == "unchanged":
                 return stored
             row = session.get_one(ArticleRow, stored.article_id)
-            return self._judge_article(session, row, run_id)
+            return self._judge_article(session, row, run_id, claims)
+
+    def read_claims(self, article: ArticleInput) -> list[Claim] | None:
+        """The claims the judge reads in ``article`` (None when it reads none: not French,
+        about no topic), from the same text, title and date; it touches no database, so a
+        worker process can read ahead of the judge."""
+        text = normalise_text(article.text)
+        if article.language and not article.language.lower().startswith("fr"):
+            return None
+        if not self._topics(article.title, text, article.published):
+            return None
+        return self.finder(
+            text, title=article.title, published=article.published, lexicon=self.book.lexicon
+        )
+
+    def _topics(
+        self, title: str | None, text: str, published: datetime | None
+    ) -> list[CompiledTopic]:
+        day = _paris_date(published) if published else None
+        return self.book.topics_for(f"{title or ''}\n{text}", published=day)
 
     def store(self, article: ArticleInput) -> IngestResult:
         """Collection: store ``article`` (identity, near copies) for the judge, reading
@@ -300,7 +326,13 @@ class Pipeline:
             _store_bands(session, row.id, old_signature, signature)
         return IngestResult(row.id, status)
 
-    def _judge_article(self, session: Session, row: ArticleRow, run_id: int | None) -> IngestResult:
+    def _judge_article(
+        self,
+        session: Session,
+        row: ArticleRow,
+        run_id: int | None,
+        given: Sequence[Claim] | None = None,
+    ) -> IngestResult:
         row.judged_at = utcnow()
         if row.duplicate_of_id is not None:
             evidence = self._attach_copy(session, row)
@@ -313,12 +345,15 @@ class Pipeline:
         )  # fmt: skip
         if article.language and not article.language.lower().startswith("fr"):
             return IngestResult(row.id, "not_french")
-        published = _paris_date(article.published) if article.published else None
-        topics = self.book.topics_for(f"{article.title or ''}\n{text}", published=published)
+        topics = self._topics(article.title, text, article.published)
         if not topics:
             return IngestResult(row.id, "off_topic" if status == "new" else status)
-        claims = self.finder(
-            text, title=article.title, published=article.published, lexicon=self.book.lexicon
+        claims = (
+            list(given)
+            if given is not None
+            else self.finder(
+                text, title=article.title, published=article.published, lexicon=self.book.lexicon
+            )
         )
         result = IngestResult(row.id, status)
         pending: list[tuple[CompiledTopic, CompiledQuantity, ClaimRow, Claim]] = []
@@ -491,9 +526,10 @@ class Pipeline:
         """Known claims and the earlier claims on the same quantity (and, for a quantity
         counted per day or per event, the same period), by reference id.
 
-        With the article's ``figures``, only the earlier claims the engine can use to
-        judge them (see :func:`_judged_against`), so the cost of an article does not grow
-        with the history of its quantity; without them, every earlier claim."""
+        With the article's ``figures`` and a long history, only the earlier claims the
+        engine can use to judge them (see :func:`_judged_against`), so the cost of an
+        article does not grow with the history of its quantity; otherwise every earlier
+        claim, in one query."""
         quantity = compiled.id
         per_period = compiled.spec.per is not None
         references: dict[str, Figure] = {}
@@ -565,15 +601,14 @@ class Pipeline:
             )
         )
         own = [int(reference.split(":")[1]) for reference in exclude if reference]
-        rows = groups.with_only_columns(
-            ClaimRow.id, *list(groups.selected_columns)[1:], maintain_column_froms=True
-        ).group_by(None)
-        if own:
-            groups = groups.having(first_id.not_in(own))
-        if figures is None:
-            found = {cast(ReferenceRow, tuple(row)) for row in session.execute(groups)}
+        mine = groups.having(first_id.not_in(own)) if own else groups
+        if figures is None or _few(session, groups):
+            found = {cast(ReferenceRow, tuple(row)) for row in session.execute(mine)}
         else:
-            found = _judged_against(session, groups, rows, own, figures, topic.alerting.tolerance)
+            rows = groups.with_only_columns(
+                ClaimRow.id, *list(groups.selected_columns)[1:], maintain_column_froms=True
+            ).group_by(None)
+            found = _judged_against(session, mine, rows, own, figures, topic.alerting.tolerance)
         for claim_id, low, high, qualifier, value, source, published in found:
             if f"claim:{claim_id}" not in exclude:
                 stated_on = _paris_date(published)
@@ -741,6 +776,17 @@ _UPPER = [str(qualifier) for qualifier in UPPER_BOUNDS]
 _LOWER = [str(qualifier) for qualifier in LOWER_BOUNDS]
 
 
+# Up to this many earlier claims, reading them all takes one query and is cheapest.
+FEW_CLAIMS = 200
+
+
+def _few(session: Session, groups: ReferenceQuery) -> bool:
+    """Whether the claims ``groups`` groups are at most :data:`FEW_CLAIMS` (read off the
+    index on topic and quantity)."""
+    probe = groups.with_only_columns(ClaimRow.id).group_by(None).limit(1).offset(FEW_CLAIMS)
+    return session.execute(probe).first() is None
+
+
 def _judged_against(
     session: Session,
     groups: ReferenceQuery,
@@ -780,11 +826,16 @@ def _judged_against(
             conditions.append(or_(compared_high.is_(None), compared_high >= figure_low - margin))
         return and_(true(), *conditions)
 
+    latest = _latest(session, rows, own)
+    if not latest:
+        return latest  # no earlier figure at all
     agreeing = or_(*(overlap(figure, 1e-9) for figure in figures))
-    found = {cast(ReferenceRow, tuple(row)) for row in session.execute(groups.where(agreeing))}
+    found = latest | {
+        cast(ReferenceRow, tuple(row)) for row in session.execute(groups.where(agreeing))
+    }
     precise = ClaimRow.qualifier != str(Qualifier.VAGUE)
-    found |= _latest(session, rows.where(precise), own)
-    found |= _latest(session, rows, own)
+    if all(row[3] == Qualifier.VAGUE for row in latest):  # else the latest day has it
+        found |= _latest(session, rows.where(precise), own)
     for source in {figure.source for figure in figures if figure.revision and figure.source}:
         found |= _latest(session, rows.where(precise, ClaimRow.source == source), own)
     for denial in (figure for figure in figures if figure.denial):

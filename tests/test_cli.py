@@ -235,3 +235,33 @@ def test_a_command_imports_only_what_it_uses(
     )
     imported = set(done.stdout.splitlines()[-1].split())
     assert {name for name in HEAVY if name in imported} == allowed
+
+
+def test_replay_on_several_workers_gives_what_one_process_gives(tmp_path: Path) -> None:
+    """Pages and figures read ahead by forked workers, judged in date order: the same
+    claims and alerts as a replay in one process, on saved pages and on text."""
+    from benchmarks.corpus import generate_corpus, write_html, write_text
+
+    articles = generate_corpus(60, seed=3)
+    write_text(articles, tmp_path / "txt")
+    write_html(articles, tmp_path / "html")
+    results = {}
+    for jobs in ("1", "2"):
+        database = tmp_path / f"jobs-{jobs}.db"
+        code, output = run(
+            "replay", "--jobs", jobs, "--db", str(database), "--rules", str(RULES),
+            str(tmp_path / "txt"), str(tmp_path / "html"), "--json",
+        )  # fmt: skip
+        assert code == 0, output
+        alerts = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+        code, claims = run("claims", "list", "--db", str(database), "--json", "--unassigned")
+        assert code == 0
+        results[jobs] = (
+            [(a["kind"], a["quantity"], a["new"], a["article_url"]) for a in alerts],
+            sorted(
+                (c["article_url"], c["sentence"], c["low"], c["quantity"])
+                for c in map(json.loads, claims.splitlines())
+            ),
+        )
+    assert results["1"][0], "the corpus raises alerts"
+    assert results["2"] == results["1"]

@@ -16,15 +16,25 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes reading pages and figures ahead of the judge (0: one per "
+    "core; a small replay runs in one process).",
+)
 @settings_options
 @json_option
-def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
+def replay(paths: tuple[Path, ...], jobs: int, settings: Settings, as_json: bool) -> None:
     """Ingest saved articles through the full pipeline and print the alerts raised.
 
     PATHS are folders or files: .txt articles (with an optional index.yaml giving
     date, title, url and outlet per file), saved .html pages, or .jsonl files with one
     article per line (url, title, published, and text or html). Articles are ingested
-    in publication-date order; replaying the same files again adds nothing.
+    in publication-date order; replaying the same files again adds nothing. Pages and
+    figures are read by worker processes on every core, the judge follows date order.
 
     \b
     Examples:
@@ -33,22 +43,25 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
     """
     from monitor.commands import build_pipeline, load_alerts, print_alerts
     from monitor.errors import MonitorError, Problem
-    from monitor.fixtures import plan_fixtures
     from monitor.pipeline import RunStats
+    from monitor.replay import jobs_for, plan, read_ahead
     from monitor.storage import open_database
 
     database = open_database(settings.database_url)
     pipeline = build_pipeline(database, settings)
-    planned = plan_fixtures(paths)
+    planned = plan(paths, jobs)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     stats = RunStats()
     read = 0
     run_id = pipeline.start_run("replay")
     alert_ids: list[int] = []
-    with progress_bar(len(planned), "Ingesting") as advance:
-        for entry in planned:  # read one article at a time, in date order
-            item = entry.read()
+    workers = jobs_for(jobs, len(planned))
+    with (
+        read_ahead(planned, pipeline, workers) as reads,
+        progress_bar(len(planned), "Ingesting") as advance,
+    ):
+        for item, claims in reads:  # one article at a time, in date order
             advance()
             warnings.extend(item.warnings)
             if item.article is None:
@@ -57,7 +70,7 @@ def replay(paths: tuple[Path, ...], settings: Settings, as_json: bool) -> None:
             read += 1
             article = item.article
             try:
-                result = pipeline.ingest(article, run_id=run_id)
+                result = pipeline.ingest(article, run_id=run_id, claims=claims)
             except MonitorError as exc:
                 problems.append(Problem(article.origin or article.url, str(exc)))
                 continue
