@@ -61,7 +61,13 @@ from monitor.claims.parsing import (
 from monitor.claims.qualifiers import Quantity, find_quantities
 from monitor.claims.sentences import Sentence, split_sentences
 from monitor.claims.timeref import TimeExpression, find_times
-from monitor.claims.words import FORECAST_VERBS, LIGHT_VERBS, participle_verb, predicate_word
+from monitor.claims.words import (
+    FORECAST_VERBS,
+    INVARIABLE_NOUNS,
+    LIGHT_VERBS,
+    participle_verb,
+    predicate_word,
+)
 from monitor.models import BASELINE, PAST_EVENT, Claim, Lexicon, Modality, Qualifier, Unit
 from monitor.rules.terms import fold, predicate_key
 
@@ -689,6 +695,8 @@ def _light_participle(plain: str, position: int) -> str | None:
 
 
 def _singular(word: str) -> str:
+    if word in INVARIABLE_NOUNS:
+        return word
     if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith(("us", "ss")):
         return word[:-1]
     return word
@@ -1448,6 +1456,8 @@ def plain_slice(text: str, start: int, end: int) -> str:
 def _noun_lemma(token: Token) -> str:
     lemma = lemma_of(token)
     text = token.text.lower()
+    if lemma == text:
+        return lemma  # invariable: "pays", "corps", "cas", "bus"
     if text.endswith("s") and not lemma.endswith(text[:-1][-2:]) and len(text) > 3:
         # spaCy misreads some plurals ("obus" -> "obu"): fall back to the written form.
         return text[:-1] if not text.endswith("us") else text

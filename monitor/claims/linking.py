@@ -397,6 +397,16 @@ def find_predicate(anchor: Token) -> Token | None:
     found = _find_predicate(anchor)
     if found is not None and found.i > 0 and found.text[:1].isupper():
         return None  # a name tagged as a verb: "en Grèce", "TotalEnergies", "Marder"
+    if (
+        found is not None
+        and found.pos_ == "ADJ"
+        and "VerbForm=Part" not in str(found.morph)
+        and anchor.pos_ != "NUM"
+        and anchor.i < found.i <= noun_phrase_end(anchor).i
+    ):
+        # An epithet of the counted noun ("pompiers slovaques"), which the parser made its
+        # head: what happened to them is said after the noun phrase.
+        return nearest_event_after(noun_phrase_end(anchor))
     return found
 
 

@@ -256,3 +256,16 @@ FORECAST_VERBS = frozenset(
         "diminuer",
     }
 )
+
+
+# Nouns whose singular ends in -s, -x or -z, as the light reading (without the parser)
+# must not cut them: "six pays", "trois corps", "dix bus".
+INVARIABLE_NOUNS = frozenset(
+    {
+        "pays", "corps", "cas", "fois", "temps", "mois", "prix", "choix", "poids", "bras",
+        "avis", "bois", "repas", "procès", "colis", "propos", "concours", "secours", "cours",
+        "discours", "parcours", "recours", "virus", "bus", "campus", "abus", "refus",
+        "relais", "palais", "marais", "débris", "taux", "noix", "voix", "croix", "paix",
+        "puits", "fonds", "gaz", "nez", "riz", "os", "héros", "frais",
+    }
+)  # fmt: skip

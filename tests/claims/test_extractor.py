@@ -788,3 +788,29 @@ def test_a_day_after_a_figure_is_not_what_it_counts(
 ) -> None:
     found = {claim.value_text: claim.noun for claim in extract(sentence)}
     assert {text: found.get(text, "missing") for text in nouns} == nouns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Nouns whose singular ends in -s are not cut ("six pays", "trois corps").
+        ("Six pays ont envoyé des renforts en Grèce.", {"Six": ("pays", "envoyer")}),
+        ("Trois corps ont été retrouvés sur la plage de Derna.", {"Trois": ("corps", "retrouver")}),
+        # An adjective of the counted noun is not what happened to it.
+        (
+            "Trente et un pompiers slovaques, venus avec leurs camions, luttent contre les "
+            "flammes à Rhodes.",
+            {"Trente et un": ("pompier", "venir")},
+        ),
+        (
+            "Selon Kiev, 3 000 soldats nord-coréens supplémentaires ont été déployés dans la "
+            "région de Koursk.",
+            {"3 000": ("soldat", "déployer")},
+        ),
+    ],
+)
+def test_the_counted_noun_and_what_happened_to_it(
+    extract: Extract, sentence: str, expected: dict[str, tuple[str, str]]
+) -> None:
+    found = {claim.value_text: (claim.noun, claim.predicate) for claim in extract(sentence)}
+    assert {text: found.get(text) for text in expected} == expected
