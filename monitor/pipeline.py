@@ -61,6 +61,7 @@ from monitor.rules.matchers import (
     CompiledTopic,
     RuleBook,
     canonical_source,
+    judged,
 )
 from monitor.storage import Database
 from monitor.storage.schema import (
@@ -448,14 +449,17 @@ class Pipeline:
             span_start=claim.span[0],
             span_end=claim.span[1],
             denial=claim.denial,
-            earlier=claim.earlier,
+            # A figure its quantity keeps but does not compare (stated in another modality)
+            # is no reference either: its modality says why.
+            earlier=claim.earlier
+            or (str(claim.modality) if quantity and not judged(claim, quantity) else None),
             period=quantity.period(claim, _paris_date(article.published)) if quantity else None,
             published=article.published,
             created_at=utcnow(),
         )
         session.add(row)
         result.claims += 1
-        if quantity is None or claim.earlier:
+        if quantity is None or not judged(claim, quantity):
             return None  # a past figure is kept, never judged: "avait fait 628 morts"
         return quantity, row
 

@@ -115,6 +115,7 @@ def stems_match(stem: str, known: frozenset[str]) -> bool:
     )
 
 
+MODALITY_STAGE = 1  # the check of how the figure is stated
 NOUN_STAGE = 2  # the check of what is counted
 VERB_STAGE = 3  # the check of what happened
 CONTEXT_STAGE = 4  # the check of where and about what

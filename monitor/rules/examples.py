@@ -18,7 +18,7 @@ from monitor.figures import format_amount
 from monitor.models import Claim, Qualifier
 from monitor.rules.assign import QuantityCheck
 from monitor.rules.loader import RuleSet
-from monitor.rules.matchers import CompiledQuantity, CompiledTopic, RuleBook
+from monitor.rules.matchers import CompiledQuantity, CompiledTopic, RuleBook, judged
 from monitor.rules.schema import Example, Given
 from monitor.yamlfile import position_of
 
@@ -62,7 +62,7 @@ def check_example(
     news = [
         (claim, quantity)
         for claim, (quantity, _) in readings
-        if quantity is not None and not claim.earlier
+        if quantity is not None and judged(claim, quantity)
     ]
     used: set[int] = set()
     messages = []

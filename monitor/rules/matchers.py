@@ -19,9 +19,10 @@ from typing import Any
 
 from monitor.claims.words import event_verb
 from monitor.figures import UnitSpec
-from monitor.models import BASELINE, PAST_EVENT, Claim, Lexicon, Qualifier, Unit
+from monitor.models import BASELINE, PAST_EVENT, Claim, Lexicon, Modality, Qualifier, Unit
 from monitor.rules.assign import (
     CONTEXT_STAGE,
+    MODALITY_STAGE,
     NAME_BEFORE_PAREN,
     NOUN_STAGE,
     VERB_STAGE,
@@ -299,7 +300,7 @@ class RuleBook:
                     and other.predicate != claim.predicate
                 ),
             }
-            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole, **options)  # type: ignore[arg-type]
+            quantity, checks = self.assign(topic, claim, antecedent, part_of=whole, **options)
             if quantity is None and whole is not None and claim.parent_span in index_of:
                 quantity, checks = self._part_named(
                     topic, claim, antecedent, whole, results, index_of[claim.parent_span], options
@@ -378,6 +379,39 @@ class RuleBook:
         return self.assign(topic, claim)[0]
 
     def assign(
+        self,
+        topic: CompiledTopic,
+        claim: Claim,
+        antecedent: CompiledQuantity | None = None,
+        **options: Any,
+    ) -> tuple[CompiledQuantity | None, list[QuantityCheck]]:
+        """The quantity ``claim`` goes to, and every quantity's check, in file order (see
+        :meth:`_assign` for the options).
+
+        A figure stated in a way no quantity counts ("le bilan pourrait dépasser 500
+        morts", planned or denied where a quantity counts asserted figures) still goes to
+        the quantity it would fit if it were asserted, as a figure of that quantity that is
+        kept and shown but never compared (:func:`judged`).
+        """
+        quantity, checks = self._assign(topic, claim, antecedent, **options)
+        if quantity is not None or claim.modality is Modality.ASSERTED:
+            return quantity, checks
+        if not any(c.stage == MODALITY_STAGE and not c.fits for c in checks):
+            return quantity, checks
+        asserted = replace(claim, modality=Modality.ASSERTED)
+        kept, _ = self._assign(topic, asserted, antecedent, **options)
+        if kept is None or claim.modality in kept.terms.modalities:
+            return quantity, checks
+        why = (
+            f"kept, not compared: it fits but for its modality ({claim.modality}; this "
+            f"quantity compares {', '.join(sorted(kept.terms.modalities))} figures)"
+        )
+        return kept, [
+            QuantityCheck(c.quantity, True, why, (0, 0, 0)) if c.quantity == kept.id else c
+            for c in checks
+        ]
+
+    def _assign(
         self,
         topic: CompiledTopic,
         claim: Claim,
@@ -727,3 +761,9 @@ def canonical_source(topic: CompiledTopic, source: str | None) -> str | None:
     if source is None:
         return None
     return topic.sources.get(fold(source), source)
+
+
+def judged(claim: Claim, quantity: CompiledQuantity) -> bool:
+    """Whether the engine compares ``claim`` as a figure of ``quantity``: not a past or
+    earlier figure, and stated in one of the quantity's modalities."""
+    return not claim.earlier and claim.modality in quantity.terms.modalities

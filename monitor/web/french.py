@@ -38,6 +38,10 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), french)
     for pattern, french in (
         (r"also fits, ranked lower", "convient aussi, classé plus bas"),
+        (r"kept, not compared: it fits but for its modality \((\w+); this quantity compares "
+         r"(.+) figures\)",
+         r"gardé, pas comparé : il convient, sauf sa modalité (« \1 » ; cette quantité compare "
+         r"les chiffres « \2 »)"),
         (r"no quantity fits", "aucune quantité ne convient"),
         (r"the figure is in (\S+), this quantity in (\S+): a thousand times apart, another measure",
          r"le chiffre est en \1, cette quantité en \2 : mille fois d'écart, c'est une autre mesure"),
@@ -125,6 +129,10 @@ _EARLIER = {
     "historical": "un chiffre historique",
     "past event": "le chiffre d'un autre événement, daté de deux ans ou plus",
     "baseline": "une moyenne des années passées, à laquelle l'événement est comparé",
+    "planned": "un chiffre prévu ou hypothétique, gardé mais pas comparé",
+    "negated": "un chiffre démenti, gardé mais pas comparé",
+    "reported": "un chiffre rapporté, gardé mais pas comparé",
+    "asserted": "un chiffre affirmé, gardé mais pas comparé",
 }
 
 

@@ -1210,3 +1210,48 @@ def test_a_verb_that_says_the_event_produced_it_is_as_light_as_faire(book: RuleB
     for verb in ("fait", "causé"):
         text = f"Au Maroc, le séisme a {verb} 300 blessés, dont 40 grièvement."
         assert quantities(book, "seisme", text) == {300: "injured", 40: "injured_serious"}
+
+
+def test_a_figure_stated_in_another_modality_is_kept_but_not_compared(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    """The quantity keeps a figure stated in another modality ("pourrait dépasser 3 000
+    décès", "vont déployer 200 pompiers"): it is about it, but it is not compared and
+    raises nothing."""
+    from monitor.models import ArticleInput
+    from monitor.pipeline import Pipeline
+    from monitor.rules.matchers import judged
+    from monitor.storage import open_database
+    from monitor.storage.schema import AlertRow, ClaimRow
+
+    cases = [
+        ("seisme", "Au Maroc, le bilan du séisme pourrait dépasser 3 000 décès.", 3000, "dead"),
+        (
+            "incendie",
+            "En Grèce, les autorités vont déployer 200 pompiers de plus.",
+            200,
+            "firefighters",
+        ),
+    ]
+    for topic_id, text, value, expected in cases:
+        topic = next(t for t in book.topics if t.id == topic_id)
+        claims = find_claims(
+            text, published=datetime(2023, 9, 10, tzinfo=UTC), lexicon=book.lexicon
+        )
+        claim = next(c for c in claims if c.value == value)
+        quantity, checks = book.assign(topic, claim)
+        assert quantity is not None and quantity.id == expected, checks
+        assert not judged(claim, quantity)
+        assert any(c.why.startswith("kept, not compared") for c in checks)
+    pipeline = Pipeline(open_database(f"sqlite:///{tmp_path / 'm.db'}"), book)
+    result = pipeline.ingest(
+        ArticleInput(
+            url="https://ex.fr/seisme", title="Séisme au Maroc", text=cases[0][1],
+            published=datetime(2023, 9, 10, 12, tzinfo=UTC),
+        )
+    )  # fmt: skip
+    assert result.alert_ids == []
+    with pipeline.database.session() as session:
+        stored = session.query(ClaimRow).filter(ClaimRow.value == 3000).one()
+        assert (stored.quantity, stored.earlier, stored.modality) == ("dead", "planned", "planned")
+        assert session.query(AlertRow).count() == 0
