@@ -265,3 +265,45 @@ def test_replay_on_several_workers_gives_what_one_process_gives(tmp_path: Path) 
         )
     assert results["1"][0], "the corpus raises alerts"
     assert results["2"] == results["1"]
+
+
+_REPLAY_PARENT = 0
+
+
+def _dies_at_the_eighth(index: int) -> object:
+    """A worker's reading that kills the worker at the eighth article (module level, so
+    the pool can name it to its workers)."""
+    import monitor.replay
+
+    if index == 7 and os.getpid() != _REPLAY_PARENT:
+        os._exit(1)
+    return monitor.replay.read_article(index)
+
+
+def test_a_replay_whose_worker_dies_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed in the middle (out of memory, a signal): what it had not given back
+    is read again in the replay's own process, and every article is judged once."""
+    import monitor.replay
+    from benchmarks.corpus import generate_corpus, write_text
+
+    write_text(generate_corpus(40, seed=5), tmp_path / "txt")
+    monkeypatch.setattr(sys.modules[__name__], "_REPLAY_PARENT", os.getpid())
+    monkeypatch.setattr(monitor.replay, "_read", _dies_at_the_eighth)
+    outputs = {}
+    for jobs in ("1", "2"):
+        database = tmp_path / f"jobs-{jobs}.db"
+        code, output = run(
+            "replay", "--jobs", jobs, "--db", str(database), "--rules", str(RULES),
+            str(tmp_path / "txt"), "--json",
+        )  # fmt: skip
+        assert code == 0, output
+        alerts = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+        code, listed = run("articles", "list", "--db", str(database), "--json", "--limit", "100")
+        outputs[jobs] = (
+            sorted((a["kind"], a["quantity"], str(a["new"]), a["article_url"]) for a in alerts),
+            len(listed.splitlines()),
+        )
+    assert outputs["1"][1] == 40
+    assert outputs["2"] == outputs["1"]

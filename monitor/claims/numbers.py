@@ -105,7 +105,7 @@ _WORDS = (
     r"(?![\w-]))"
 )
 _ROUND = (
-    r"(?P<round>(?<![\w-])(?:une|un|la|le)\s+(?:(?:petite|bonne|grosse|petit|bon|gros)\s+)?"
+    r"(?P<round>(?<![\w-])(?:une|un|la|le)\s+(?:[«\"]\s*)?(?:(?:petite|bonne|grosse|petit|bon|gros)\s+)?"
     r"(?P<round_unit>dizaine|douzaine|quinzaine|vingtaine"
     r"|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)"
     r"(?:\s+de\s+(?P<round_scale>milliers|millions|milliards))?(?![\w-]))"
@@ -119,7 +119,7 @@ _HALF = (
 # a été blessé", "dont une personne décédée".
 _CASUALTY = r"(?:mort|morte|tué|tuée|blessé|blessée|décédé|décédée|disparu|disparue|noyé|noyée)"
 _ONE = (
-    r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:(?:degré|centime|euro|dollar|tonne|litre"
+    r"(?P<one>(?<![\w-])(?:un|une)(?=\s+(?:seule?(?![\w-])|(?:degré|centime|euro|dollar|tonne|litre"
     r"|hectare|kilomètre|mètre|kilo|mégawatt|gigawatt|térawattheure)(?![\w-])"
     rf"|(?:mort|blessé|blessée|victime|décès|disparu|disparue|tué|tuée)(?![\w-])"
     rf"|[^\W\d][\w-]*\s+(?:(?:est|a\s+été|était|avait\s+été|aurait\s+été|serait)\s+"
@@ -129,7 +129,7 @@ _ONE = (
 _VAGUE = (
     r"(?P<vague>(?<![\w-])(?:des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|nombreux"
     r"|nombreuses|par|les|de(?=\s+(?:dizaines|centaines|milliers)\s+(?:de|d')))"
-    r"\s+(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
+    r"\s+(?:[«\"]\s*)?(?P<vague_unit>dizaines|centaines|milliers|millions|milliards)"
     r"(?:\s+de\s+(?P<vague_scale>milliers|millions|milliards))?(?![\w-]))"
 )
 # Python's re is several times slower with IGNORECASE: the scans run on lowercased text.
@@ -137,7 +137,7 @@ _MAY_HOLD_NUMBER = re.compile(
     r"\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douz|treize|quatorze|quinz"
     r"|seize|vingt|trent|quarant|cinquant|soixant|septante|huitante|octante|nonante|cent"
     r"|mill|dizaine|demi|une?\s+(?:degr|euro|dollar|tonne|litre|hectare|kilo|m[eè]tre|méga"
-    r"|giga|téra)|une?\s+(?:\S+\s+){0,4}?(?:mort|bless|victime|décè|décéd|disparu|tué|noyé)"
+    r"|giga|téra)|une?\s+seule?|une?\s+(?:\S+\s+){0,4}?(?:mort|bless|victime|décè|décéd|disparu|tué|noyé)"
     r"|tiers|quart|moitié|cinquième|dixième"
 )
 # The leading look-ahead lists every letter a figure can start with: the scan skips other
@@ -746,8 +746,8 @@ def _looks_like_year(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - 30) : figure.start]
     if _YEAR_CUE_BEFORE.search(before):
         return True
-    if _COUNT_CUE_BEFORE.search(before):
-        return False  # "le bilan atteint 1509", "soit 1642", "au moins 1509 en Syrie"
+    if _COUNT_CUE_BEFORE.search(before) or _COUNT_CUE_AFTER.match(text, figure.end):
+        return False  # "le bilan atteint 1509", "soit 1642", "à 1319 le nombre de"
     second = _RANGE_TAIL.match(text, figure.end)
     if second and _amount_after(text, second.end()):
         return False
@@ -776,6 +776,12 @@ _COUNT_CUE_BEFORE = re.compile(
     r"|au\s+moins|(?:pas\s+)?(?:plus|moins)\s+de|près\s+de|quelque|"
     r"(?:s'élève|s'élevait|chiffré|chiffrée|porte|porté|portant|passe|passé)\s+à)\s*$",
     re.IGNORECASE,
+)
+
+
+# "ce qui porte à 1319 le nombre de soldats libérés": the number of something, not a year.
+_COUNT_CUE_AFTER = re.compile(
+    r"\s+(?:le|leur|son|sa)\s+(?:nombre|total|bilan|chiffre|effectif)(?![\w])", re.IGNORECASE
 )
 
 

@@ -180,6 +180,18 @@ def test_a_year_like_number_before_a_plural_noun_is_a_count() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'échange porte à 1319 le nombre de soldats ukrainiens libérés.",
+        "Ces arrivées portent à 1750 le total des migrants débarqués à Lampedusa.",
+    ],
+)
+def test_a_number_that_brings_a_count_to_it_is_no_year(sentence: str) -> None:
+    (found,) = figures(sentence)
+    assert found[1] in (1319, 1750)
+
+
+@pytest.mark.parametrize(
     ("sentence", "written", "value", "currency"),
     [
         ("une aide de 1,2 milliard d’euros", "1,2 milliard d’euros", 1.2e9, "EUR"),
@@ -643,3 +655,26 @@ def test_a_vague_amount_after_de_is_read(sentence: str, low: float, high: float)
 
 def test_de_before_a_vague_word_needs_what_it_counts() -> None:
     assert find_figures("Le chiffre de milliers circule.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # A quotation mark inside the amount: the press quotes a source's words.
+        (
+            "Une « quarantaine de véhicules brûlés » selon la préfecture.",
+            [("Une « quarantaine", 40)],
+        ),
+        (
+            "Des « centaines » de migrants étaient à bord, selon Alarm Phone.",
+            [("Des « centaines", None)],
+        ),
+        # "un seul" is one.
+        ("Sur les 66 cas, un seul a été hospitalisé.", [("66", 66), ("un", 1)]),
+        ("Il ne reste qu'un seul survivant parmi les passagers.", [("un", 1)]),
+    ],
+)
+def test_quoted_amounts_and_a_single_one(
+    sentence: str, found: list[tuple[str, float | None]]
+) -> None:
+    assert [(text, value) for text, value, *_ in figures(sentence)] == found
