@@ -119,7 +119,7 @@ def write_config(folder: Path, base: str, feeds: list[str], database: str) -> Pa
 
 def child(mode: str, config: Path) -> None:
     """Runs in a child process: one crawl, then prints its timings as JSON."""
-    from monitor.cli import build_pipeline
+    from monitor.commands import build_pipeline
     from monitor.crawl import run_crawl, select_sources, warm_up
     from monitor.settings import load_settings
     from monitor.storage import open_database
