@@ -399,6 +399,7 @@ def _read_sentence(
                     claim,
                     day,
                     compared=_compared(work, quantity),
+                    after=work.plain[quantity.end : clause[1]],
                 ),
             )
             source = _nearest(main, quantity)
@@ -902,6 +903,16 @@ _EARLIER_TIME = re.compile(
     r"|précédemment)(?![\w])",
     re.IGNORECASE,
 )
+# A figure followed by the words that say it was given before: "le bilan de 79 morts
+# annoncé la veille", "le chiffre de 1,1 million avancé hier par l'Intérieur" (not "X avait
+# évoqué plus tôt l'évacuation de 200 personnes": the statement, not the figure, is dated).
+_GIVEN_EARLIER = re.compile(
+    r"^(?:\s+\S+){0,4}?\s+(?:annoncée?s?|avancée?s?|donnée?s?|communiquée?s?|publiée?s?|évoquée?s?"
+    r"|rapportée?s?|établie?s?)\s+(?:(?:par\s+\S+(?:\s+\S+)?\s+)?(?:la\s+veille|l'avant-veille|hier"
+    r"|avant-hier|plus\s+tôt|précédemment|initialement|auparavant|la\s+semaine\s+"
+    r"(?:dernière|précédente)))(?![\w])",
+    re.IGNORECASE,
+)
 # Words that present a figure as its source's update of an earlier one.
 _REVISION = re.compile(
     r"(?<![\w])(?:(?:nouveau|dernier|récent)\s+bilan|bilan\s+(?:actualisé|révisé|revu|mis\s+à"
@@ -1019,7 +1030,9 @@ _IMPERFECT = re.compile(
 )
 
 
-def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: bool) -> str | None:
+def _earlier(
+    own: str, lead: str, claim: Claim, day: date | None, *, compared: bool, after: str = ""
+) -> str | None:
     """Why ``claim`` is no news ("historical", "earlier"), or None (see Claim.earlier).
 
     Historical: the figure's own words date it with a year at least half a year before
@@ -1041,7 +1054,11 @@ def _earlier(own: str, lead: str, claim: Claim, day: date | None, *, compared: b
         # Two calendar years back or more, it is the figure of another event: "En 1960, le
         # séisme d'Agadir avait fait près de 12 000 morts", "22,89 % en 2007".
         return PAST_EVENT if claim.time_ref.year <= day.year - 2 else "historical"
-    if _EARLIER_WORDS.search(lead) or (compared and _EARLIER_TIME.search(own)):
+    if (
+        _EARLIER_WORDS.search(lead)
+        or (compared and _EARLIER_TIME.search(own))
+        or _GIVEN_EARLIER.match(after)
+    ):
         return "earlier"
     if (
         day is not None

@@ -502,6 +502,23 @@ def test_measuring_verbs_point_to_what_is_counted(
             "Quelques minutes auparavant, la CGT avait annoncé plus de deux millions de manifestants.",
             {"plus de deux millions": None},
         ),
+        # A figure said to have been given before is an earlier statement (a toll, a
+        # turnout), whatever the verb of its sentence.
+        (
+            "Les garde-côtes ont revu à la baisse le bilan de 79 morts annoncé la veille.",
+            {"79": "earlier"},
+        ),
+        (
+            "L'Intérieur conteste le chiffre de 3,5 millions de manifestants avancé hier par "
+            "la CGT.",
+            {"3,5 millions": "earlier"},
+        ),
+        ("Le bilan de 78 morts a été annoncé vendredi par les garde-côtes.", {"78": None}),
+        (
+            "Rome avait évoqué plus tôt l'évacuation par l'armée italienne d'environ 200 "
+            "personnes.",
+            {"environ 200": None},
+        ),
         # An average over past years is a yardstick the event is compared with (fires,
         # insured losses, epidemics), written before the figure or after it.
         (
