@@ -23,6 +23,9 @@ EARLIER_WORDS = {
     "historical": "a historical figure",
     "past event": "the figure of another event, dated two years or more back",
     "baseline": "an average over past years, a yardstick",
+    "planned": "planned or hypothetical, kept with its quantity but not compared",
+    "negated": "denied, kept with its quantity but not compared",
+    "reported": "reported, kept with its quantity but not compared",
 }
 
 
