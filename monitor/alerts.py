@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from monitor.clock import PARIS, iso, paris_time
 from monitor.figures import (
     COUNT,
     NARROW_SPACE,
@@ -29,7 +29,6 @@ from monitor.models import AlertKind
 from monitor.rules.engine import Figure, Verdict, format_figure
 from monitor.storage.schema import AlertRow, ArticleRow, ClaimRow, DeliveryRow, KnownClaimRow
 
-PARIS = ZoneInfo("Europe/Paris")
 KIND_LABELS = {
     AlertKind.NEW_QUANTITY: "Premier chiffre",
     AlertKind.NEW_FIGURE: "Nouveau chiffre",
@@ -96,13 +95,6 @@ def queue_deliveries(session: Session, alert: AlertRow, channels: Iterable[str])
                 created_at=alert.created_at,
             )
         )
-
-
-def paris_time(moment: datetime | None, missing: str = "-") -> str:
-    """``22/11/2026 08:30`` in Europe/Paris, for terminal output."""
-    if moment is None:
-        return missing
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
 
 
 def claim_record(claim: ClaimRow) -> dict[str, Any]:
@@ -184,12 +176,6 @@ def alert_record(alert: AlertRow) -> dict[str, Any]:
         "acknowledged": iso(alert.acknowledged_at),
         "false_positive": iso(alert.false_positive_at),
     }
-
-
-def iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def paris_date(moment: datetime | None) -> str:

@@ -10,12 +10,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
 import trafilatura
 from trafilatura.settings import Document
 
-PARIS = ZoneInfo("Europe/Paris")
+from monitor.clock import PARIS
+
 FRENCH_WORDS = frozenset(
     """le la les des du de un une et est dans pour que qui sur par avec pas plus ont été
     selon aussi mais ses leur cette sont au aux""".split()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal, cast
 
 from sqlalchemy import (
@@ -42,7 +42,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from monitor.alerts import PARIS, queue_deliveries, summarise
+from monitor.alerts import queue_deliveries, summarise
+from monitor.clock import paris_day, utcnow
 from monitor.extract import normalise_text
 from monitor.models import ArticleInput, Claim, Qualifier
 from monitor.neardup import NEAR_DUPLICATE_JACCARD, band_keys, minhash, similarity
@@ -108,10 +109,6 @@ class RunStats:
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace collapsed: the same dispatch, however laid out."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Pipeline:
@@ -236,7 +233,7 @@ class Pipeline:
     def _topics(
         self, title: str | None, text: str, published: datetime | None
     ) -> list[CompiledTopic]:
-        day = _paris_date(published) if published else None
+        day = paris_day(published) if published else None
         return self.book.topics_for(f"{title or ''}\n{text}", published=day)
 
     def store(self, article: ArticleInput) -> IngestResult:
@@ -381,7 +378,7 @@ class Pipeline:
                 qualifier=claim.qualifier,
                 value=claim.value,
                 source=claim_row.source,
-                stated_on=_paris_date(row.published),
+                stated_on=paris_day(row.published),
                 denial=claim.denial,
                 revision=claim.revision,
                 reference_id=f"claim:{claim_row.id}",
@@ -453,7 +450,7 @@ class Pipeline:
             # is no reference either: its modality says why.
             earlier=claim.earlier
             or (str(claim.modality) if quantity and not judged(claim, quantity) else None),
-            period=quantity.period(claim, _paris_date(article.published)) if quantity else None,
+            period=quantity.period(claim, paris_day(article.published)) if quantity else None,
             published=article.published,
             created_at=utcnow(),
         )
@@ -615,7 +612,7 @@ class Pipeline:
             found = _judged_against(session, mine, rows, own, figures, topic.alerting.tolerance)
         for claim_id, low, high, qualifier, value, source, published in found:
             if f"claim:{claim_id}" not in exclude:
-                stated_on = _paris_date(published)
+                stated_on = paris_day(published)
                 add(f"claim:{claim_id}", low, high, qualifier, value, source, stated_on)
         return references
 
@@ -869,7 +866,7 @@ def _latest_of(session: Session, rows: ReferenceQuery, own: Sequence[int]) -> se
         complete = len(found) < limit  # every row is read: the last day is whole too
         days: dict[date | None, dict[tuple[object, ...], ReferenceRow]] = {}
         for row in found:
-            first = days.setdefault(_paris_date(row[6]), {})
+            first = days.setdefault(paris_day(row[6]), {})
             key = row[1:]
             if key not in first or row[0] < first[key][0]:
                 first[key] = row
@@ -883,10 +880,6 @@ def _latest_of(session: Session, rows: ReferenceQuery, own: Sequence[int]) -> se
         if complete:
             return set()
         limit *= 4
-
-
-def _paris_date(moment: datetime | None) -> date | None:
-    return None if moment is None else moment.astimezone(PARIS).date()
 
 
 def _fingerprint(*parts: object) -> str:

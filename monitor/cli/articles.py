@@ -10,13 +10,12 @@ import click
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from monitor.alerts import iso, paris_time
 from monitor.cli.options import json_option, print_rows, settings_options
+from monitor.clock import iso, paris_midnight, paris_time
 from monitor.errors import ConfigError
 from monitor.settings import Settings
 from monitor.storage import open_database
 from monitor.storage.schema import AlertRow, ArticleRow, ClaimRow
-from monitor.web.queries import paris_midnight
 
 TITLE_WIDTH = 60
 DEFAULT_LIMIT = 50

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from typing import Any, NoReturn
 
 import click
 from sqlalchemy import select
 
-from monitor.alerts import PARIS
 from monitor.cli.options import json_option, settings_options
+from monitor.clock import iso, paris_time
 from monitor.commands import build_pipeline, load_alerts, print_alerts
 from monitor.crawl import CrawlResult, run_crawl, select_sources
 from monitor.settings import Settings
@@ -236,10 +235,10 @@ def source_record(spec: SourceSpec, row: SourceRow) -> dict[str, Any]:
             "class": row.last_error_class,
             "http_status": row.last_error_status,
             "message": row.last_error_message,
-            "at": _iso(row.last_error_at),
+            "at": iso(row.last_error_at),
         },
-        "last_success": _iso(row.last_success_at),
-        "next_attempt": _iso(row.next_attempt_at),
+        "last_success": iso(row.last_success_at),
+        "next_attempt": iso(row.next_attempt_at),
     }
 
 
@@ -250,12 +249,12 @@ def describe_source(spec: SourceSpec, row: SourceRow) -> str:
         errors = f"{row.consecutive_errors} error{'s' if row.consecutive_errors > 1 else ''}"
         line += (
             f"\n    FAILING: {errors} in a row; last: "
-            f"{row.last_error_message} ({row.last_error_class}) at {_paris(row.last_error_at)}"
+            f"{row.last_error_message} ({row.last_error_class}) at {paris_time(row.last_error_at)}"
         )
     if row.last_success_at:
-        line += f"\n    last success {_paris(row.last_success_at)}"
+        line += f"\n    last success {paris_time(row.last_success_at)}"
     if row.next_attempt_at and spec.enabled:
-        line += f"\n    next attempt {_paris(row.next_attempt_at)}"
+        line += f"\n    next attempt {paris_time(row.next_attempt_at)}"
     return line
 
 
@@ -333,18 +332,6 @@ def sources_disable(name: str, settings: Settings) -> None:
         _fail(exc)
     verb = "disabled" if changed else "was already disabled"
     click.echo(f"{settings.sources_file}: source {name} {verb}")
-
-
-def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(UTC).isoformat()
-
-
-def _paris(value: datetime | None) -> str:
-    if value is None:
-        return "-"
-    return value.astimezone(PARIS).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def _duration(seconds: int) -> str:

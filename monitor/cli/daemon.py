@@ -16,7 +16,6 @@ from typing import IO, Any
 import click
 from sqlalchemy import func, select, text
 
-from monitor.alerts import iso, paris_time
 from monitor.cli.options import (
     config_option,
     db_option,
@@ -24,6 +23,7 @@ from monitor.cli.options import (
     rules_option,
     settings_options,
 )
+from monitor.clock import iso, paris_time
 from monitor.settings import Settings, load_settings
 from monitor.storage import Database, open_database
 from monitor.storage.schema import (

@@ -10,8 +10,8 @@ from typing import Any
 import click
 from sqlalchemy import select
 
-from monitor.alerts import PARIS, iso, paris_time
 from monitor.cli.options import print_rows, settings_options
+from monitor.clock import PARIS, iso, paris_time
 from monitor.delivery.messages import Message
 from monitor.delivery.outbox import STATUSES, deliver
 from monitor.delivery.registry import ChannelRegistry

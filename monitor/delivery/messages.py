@@ -25,7 +25,8 @@ from jinja2 import (
     select_autoescape,
 )
 
-from monitor.alerts import PARIS, alert_record
+from monitor.alerts import alert_record
+from monitor.clock import PARIS
 from monitor.figures import COUNT, UnitSpec, format_record, unit_of_record
 from monitor.storage.schema import AlertRow
 

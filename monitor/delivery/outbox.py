@@ -31,12 +31,13 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from monitor.clock import utcnow
 from monitor.delivery.messages import Message, build_message
 from monitor.delivery.registry import Channel, ChannelRegistry
 from monitor.delivery.schedule import as_utc, is_digest, release_at
@@ -53,10 +54,6 @@ STATUSES = ("pending", "sending", "sent", "failed", "expired")
 ACTIVE = ("pending", "sending")
 GROUPING_LOCK = 0x6D6F6E69746F72  # pg_advisory_xact_lock key: one sender groups at a time
 ANSWER_LIMIT = 2000
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from monitor.alerts import PARIS
+from monitor.clock import PARIS
 from monitor.settings import ChannelSettings, QuietHours
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from monitor import __version__
-from monitor.alerts import iso
+from monitor.clock import iso
 from monitor.delivery.messages import Message
 from monitor.destinations import IPAddress, IPNetwork, Refused, resolve_allowed
 from monitor.errors import DeliveryError

@@ -32,7 +32,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from monitor.alerts import DELIVERY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, paris_time
+from monitor.alerts import DELIVERY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS
+from monitor.clock import paris_time
 from monitor.errors import ConfigError, MonitorError
 from monitor.figures import COUNT, UnitSpec, format_amount, format_number
 from monitor.rules.loader import load_rules

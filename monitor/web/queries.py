@@ -7,14 +7,14 @@ with hundreds of thousands of claims (see ``benchmarks/bench_web.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from monitor.clock import paris_midnight
 from monitor.models import AlertKind
 from monitor.storage.schema import (
     AlertRow,
@@ -26,7 +26,6 @@ from monitor.storage.schema import (
     SourceRow,
 )
 
-PARIS = ZoneInfo("Europe/Paris")
 KINDS = {
     AlertKind.NEW_QUANTITY.value: "Premier chiffre",
     AlertKind.NEW_FIGURE.value: "Nouveau chiffre",
@@ -111,10 +110,6 @@ def parse_alert_filters(params: dict[str, str]) -> AlertFilters:
         until=until,
         page=page,
     )
-
-
-def paris_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=PARIS).astimezone(UTC)
 
 
 @dataclass

@@ -18,15 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from monitor.clock import PARIS
 from monitor.figures import COUNT, UnitSpec, format_amount
 from monitor.storage.schema import ClaimRow, KnownClaimRow
 from monitor.web.queries import TimelineData
 
-PARIS = ZoneInfo("Europe/Paris")
 SVG = "http://www.w3.org/2000/svg"
 SHAPES = {
     "valeur": "circle",

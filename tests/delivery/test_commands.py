@@ -177,7 +177,7 @@ def test_list_shows_when_a_row_held_by_quiet_hours_will_leave(
 ) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from monitor.alerts import PARIS
+    from monitor.clock import PARIS
 
     now = datetime.now(UTC)
     local = now.astimezone(PARIS)
