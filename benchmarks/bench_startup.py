@@ -34,7 +34,13 @@ def commands(database: Path) -> dict[str, list[str]]:
         "monitor alerts list": [*monitor, "alerts", "list", "--db", str(database)],
         "monitor alerts show 1": [*monitor, "alerts", "show", "1", "--db", str(database)],
         "monitor status": [*monitor, "status", "--db", str(database)],
-        "monitor rules check (no examples)": [*monitor, "rules", "check", str(ROOT / "seeds")],
+        # Two rule files without examples: reading and validating, not the French model.
+        "monitor rules check (no examples)": [
+            *monitor,
+            "rules",
+            "check",
+            str(ROOT / "tests" / "data" / "rules_periods"),
+        ],
     }
 
 
@@ -55,7 +61,7 @@ def measure(repeats: int) -> dict[str, float]:
                 started = time.perf_counter()
                 done = subprocess.run(arguments, cwd=ROOT, env=environment, capture_output=True)
                 timings[name].append(time.perf_counter() - started)
-                if done.returncode not in (0, 2):
+                if done.returncode != 0:
                     raise SystemExit(f"{name} failed:\n{done.stderr.decode()[-2000:]}")
         return {name: statistics.median(values) for name, values in timings.items()}
     finally:

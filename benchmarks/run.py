@@ -89,6 +89,13 @@ def run_child(arguments: list[str], *, timeout: float) -> subprocess.CompletedPr
     )
 
 
+# Sections that run a benchmark script of their own: its file and the section's title.
+SCRIPTED = {
+    "claims": ("bench_claims.py", "5. Claim extraction next to trafilatura (bench_claims.py)"),
+    "startup": ("bench_startup.py", "6. Start-up of short commands (bench_startup.py)"),
+    "history": ("bench_history.py", "7. On-topic ingest as the history grows (bench_history.py)"),
+    "cores": ("bench_replay_jobs.py", "8. Replay on every core (bench_replay_jobs.py)"),
+}
 FORMAT_PATHS = {"txt": "txt", "html": "html", "jsonl": "articles.jsonl", "site": "site"}
 SECTIONS = (
     "stages", "replay", "memory", "rules", "crawl", "claims", "startup", "history", "cores",
@@ -430,33 +437,13 @@ def main() -> int:
                 "bench_crawl.py", smoke=smoke, work=work, site=site
             )
             print_optional("4. Crawl throughput against the local fixture site", report["crawl"])
-        if "claims" in sections:
-            report["claims"] = optional_benchmark(
-                "bench_claims.py", smoke=smoke, work=work, site=None
-            )
-            print_optional(
-                "5. Claim extraction next to trafilatura (bench_claims.py)", report["claims"]
-            )
-        if "startup" in sections:
-            report["startup"] = optional_benchmark(
-                "bench_startup.py", smoke=smoke, work=work, site=None
-            )
-            print_optional("6. Start-up of short commands (bench_startup.py)", report["startup"])
-        if "history" in sections:
-            report["history"] = optional_benchmark(
-                "bench_history.py", smoke=smoke, work=work, site=None
-            )
-            print_optional(
-                "7. On-topic ingest as the history grows (bench_history.py)", report["history"]
-            )
-        if "cores" in sections:
-            report["cores"] = optional_benchmark(
-                "bench_replay_jobs.py", smoke=smoke, work=work, site=None
-            )
-            print_optional("8. Replay on every core (bench_replay_jobs.py)", report["cores"])
+        for name, (script, title) in SCRIPTED.items():
+            if name in sections:
+                report[name] = optional_benchmark(script, smoke=smoke, work=work, site=None)
+                print_optional(title, report[name])
         failed |= any(
             report[name]["available"] and report[name]["returncode"] != 0
-            for name in ("crawl", "claims", "startup", "history", "cores")
+            for name in ("crawl", *SCRIPTED)
             if name in report
         )
         crawl = report.get("crawl", {}).get("figures")

@@ -3,7 +3,6 @@ new figures are compared with."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import click
@@ -72,43 +71,16 @@ def claim_line(row: ClaimRow) -> str:
 @settings_options
 def claims_accept(claim_id: int, settings: Settings) -> None:
     """Promote a claim to a known claim: later figures are compared with it."""
-    from sqlalchemy import select
-
-    from monitor.errors import MonitorError
     from monitor.storage import open_database
-    from monitor.storage.schema import ClaimRow, KnownClaimRow
+    from monitor.storage.curation import accept_claim
 
     database = open_database(settings.database_url)
     with database.session() as session:
-        claim = session.get(ClaimRow, claim_id)
-        if claim is None:
-            raise MonitorError(f"no claim #{claim_id} (see: monitor claims list)")
-        if claim.quantity is None:
-            raise MonitorError(f"claim #{claim_id} matches no quantity; only tracked claims")
-        existing = session.scalar(select(KnownClaimRow).where(KnownClaimRow.claim_id == claim_id))
-        if existing is not None:
-            click.echo(f"claim #{claim_id} is already known as #{existing.id}")
-            return
-        published = claim.article.published
-        known = KnownClaimRow(
-            fingerprint=f"accepted:{claim.id}",
-            topic=claim.topic or "",
-            quantity=claim.quantity,
-            low=claim.low,
-            high=claim.high,
-            value=claim.value,
-            qualifier=claim.qualifier,
-            source=claim.source,
-            stated_on=published.date() if published else None,
-            url=claim.article.url,
-            period=claim.period,
-            origin="accepted",
-            claim_id=claim.id,
-            created_at=datetime.now(UTC),
-        )
-        session.add(known)
-        session.flush()
-        click.echo(f"claim #{claim_id} accepted as known claim #{known.id}")
+        known, new = accept_claim(session, claim_id)
+        if new:
+            click.echo(f"claim #{claim_id} accepted as known claim #{known.id}")
+        else:
+            click.echo(f"claim #{claim_id} is already known as #{known.id}")
 
 
 @click.group()
